@@ -1,0 +1,104 @@
+"""The ``casekit`` command: a thin front door over the library.
+
+Each group of commands lives in ``casekit/commands/<name>.py`` and registers itself on the app; the list
+below is explicit and sorted so a missing or duplicated command is visible at a glance.  Errors a user can
+meet are ``CasekitError``: they print one plain sentence (what happened, what to do) on stderr and exit
+with status 2; a traceback is shown only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from importlib import import_module
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from . import __version__
+from .commands._common import err_console
+from .errors import CasekitError
+from .i18n import t
+
+COMMAND_MODULES = (
+    "assess",
+    "case",
+    "demo",
+    "documents",
+    "evidence",
+    "importing",
+    "intake",
+)
+
+INTERNAL_ERROR_EXIT = 3
+
+
+def _report(exc: BaseException, debug: bool) -> int:
+    if debug:
+        traceback.print_exception(exc)
+    if isinstance(exc, CasekitError):
+        err_console.print(f"[bold red]{t('cli.error_prefix')}[/] {exc.message}", highlight=False)
+        if exc.hint:
+            err_console.print(exc.hint, highlight=False)
+        return exc.exit_code
+    if isinstance(exc, KeyboardInterrupt):
+        err_console.print(t("error.interrupted"), highlight=False)
+        return 130
+    # An unexpected error is a bug: say so plainly, but print only its type, never its arguments, which
+    # could hold evidence (a message's text, a file's bytes).
+    err_console.print(f"[bold red]{t('cli.error_prefix')}[/] {t('error.internal', kind=type(exc).__name__)}")
+    err_console.print(t("error.internal.hint"), highlight=False)
+    return INTERNAL_ERROR_EXIT
+
+
+class _Root(TyperGroup):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except (Exception, KeyboardInterrupt) as exc:
+            debug = bool(ctx.obj and ctx.obj.get("debug")) or "--debug" in sys.argv
+            ctx.exit(_report(exc, debug))
+
+
+app = typer.Typer(
+    cls=_Root,
+    name="casekit",
+    help="casekit helps you turn what happened to a child online into a case police can act on. "
+    "It gives legal information, not legal advice.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"casekit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    debug: bool = typer.Option(False, "--debug", help="Show full error details (tracebacks)."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the casekit version and exit."
+    ),
+) -> None:
+    ctx.obj = {"debug": debug}
+
+
+for _name in COMMAND_MODULES:
+    import_module(f"casekit.commands.{_name}").register(app)
+
+
+def main() -> None:
+    app(prog_name="casekit")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,38 @@
+"""What every command shares: consoles, the store, JSON output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from pydantic import BaseModel
+from rich.console import Console
+
+from ..settings import Settings
+from ..store import Store
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+JSON_HELP = "Print one JSON document on standard output instead of a readable report."
+
+
+def open_store() -> Store:
+    return Store(Settings.from_env())
+
+
+def to_jsonable(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, list | tuple):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_jsonable(v) for k, v in value.items()}
+    return value
+
+
+def print_json(value: Any) -> None:
+    """Exactly one JSON document on stdout — plain print, so no Rich wrapping or colour breaks it."""
+    sys.stdout.write(json.dumps(to_jsonable(value), ensure_ascii=False, indent=2, default=str) + "\n")
+    sys.stdout.flush()
