@@ -50,7 +50,7 @@ class CaseRepository:
             raise CaseNotFound(case_id)
         merged = _case(row).model_copy(update=changes)
         Case.model_validate(merged.model_dump())  # validate the changed values
-        for key, value in changes.items():
+        for key in changes:
             setattr(row, key, getattr(merged, key))
         row.updated = utcnow()
         self.session.flush()

@@ -1,0 +1,9 @@
+"""Demo step: documents (filled in by its part)."""
+
+from __future__ import annotations
+
+from . import DemoContext
+
+
+def run(ctx: DemoContext) -> None:
+    """Nothing yet."""
