@@ -58,6 +58,7 @@ def _postgres_admin_url() -> str | None:
 def db_url(request: pytest.FixtureRequest, home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """A database URL for a fresh, empty database on each backend; also exported as CASEKIT_DATABASE_URL."""
     if request.param == "sqlite":
+        home.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{home / 'casekit.db'}"
         monkeypatch.setenv("CASEKIT_DATABASE_URL", url)
         yield url
@@ -109,3 +110,9 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared (test corpora beside the checkout) is absent in this clone")
     return SHARED
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    # CI must never fail merely because a selection collected nothing.
+    if exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
+        session.exitstatus = pytest.ExitCode.OK

@@ -56,7 +56,7 @@ class _Root(TyperGroup):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, typer.Exit, typer.Abort):
             raise
         except (Exception, KeyboardInterrupt) as exc:
             debug = bool(ctx.obj and ctx.obj.get("debug")) or "--debug" in sys.argv

@@ -48,8 +48,7 @@ class CaseRepository:
         row = self.session.get(CaseRow, case_id)
         if row is None:
             raise CaseNotFound(case_id)
-        merged = _case(row).model_copy(update=changes)
-        Case.model_validate(merged.model_dump())  # validate the changed values
+        merged = Case.model_validate({**_case(row).model_dump(), **changes})  # validates the changes
         for key in changes:
             setattr(row, key, getattr(merged, key))
         row.updated = utcnow()

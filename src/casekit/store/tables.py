@@ -40,7 +40,7 @@ class FactRow(Base):
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
-    value: Mapped[Any] = mapped_column(JSONType)
+    value: Mapped[Any] = mapped_column(JSONType, nullable=True)
     source: Mapped[str] = mapped_column(String(16))
     provenance: Mapped[str | None] = mapped_column(Text, nullable=True)
     recorded: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -1,0 +1,42 @@
+"""The project's promises about itself: README commands, CI, phrases in both languages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from casekit.i18n import LANGS, catalog
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _readme_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"```sh\n(.+?)\n```", readme, flags=re.S)
+
+
+def test_readme_opens_with_setup_and_test_commands() -> None:
+    commands = _readme_commands()
+    assert commands[0] == 'pip install -e ".[dev]" && casekit demo'
+    assert "pytest" in commands[1] and "ruff check" in commands[1]
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    test_command = _readme_commands()[1]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.rstrip().splitlines()[-1] == test_command
+
+
+def test_every_phrase_has_english_and_french() -> None:
+    missing = [key for key, texts in catalog().items() if any(not texts.get(lang) for lang in LANGS)]
+    assert missing == []
+
+
+def test_phrases_use_the_same_placeholders_in_both_languages() -> None:
+    field = re.compile(r"\{(\w+)\}")
+    differ = [
+        key
+        for key, texts in catalog().items()
+        if set(field.findall(texts["en"])) != set(field.findall(texts["fr"]))
+    ]
+    assert differ == []
