@@ -24,6 +24,7 @@ from .i18n import t
 COMMAND_MODULES = (
     "assess",
     "case",
+    "contact",
     "demo",
     "documents",
     "evidence",
