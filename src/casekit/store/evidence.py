@@ -1,0 +1,124 @@
+"""Repositories of the evidence part: exhibits, the custody log and the vault's wrapped keys.
+
+They take a Session and speak domain models (``Exhibit``, ``CustodyEntry``); only the vault calls them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..model import Exhibit, utcnow
+from ..vault.custody import CustodyEntry
+from .tables_evidence import CaseKeyRow, CustodyRow, ExhibitRow, SigningKeyRow
+
+_EXHIBIT_COLUMNS = [c.key for c in ExhibitRow.__mapper__.column_attrs if c.key != "meta"]
+
+
+def _exhibit(row: ExhibitRow) -> Exhibit:
+    values: dict[str, Any] = {key: getattr(row, key) for key in _EXHIBIT_COLUMNS}
+    return Exhibit(metadata=dict(row.meta or {}), **values)
+
+
+class ExhibitRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def next_number(self, case_id: str) -> int:
+        top = self.session.scalar(select(func.max(ExhibitRow.number)).where(ExhibitRow.case_id == case_id))
+        return (top or 0) + 1
+
+    def add(self, exhibit: Exhibit) -> Exhibit:
+        values = exhibit.model_dump(mode="python", exclude={"metadata"})
+        self.session.add(ExhibitRow(meta=exhibit.model_dump(mode="json")["metadata"], **values))
+        self.session.flush()
+        return exhibit
+
+    def by_sha256(self, case_id: str, sha256: str) -> Exhibit | None:
+        row = self.session.scalar(
+            select(ExhibitRow).where(ExhibitRow.case_id == case_id, ExhibitRow.sha256 == sha256)
+        )
+        return _exhibit(row) if row is not None else None
+
+    def by_number(self, case_id: str, number: int) -> Exhibit | None:
+        row = self.session.scalar(
+            select(ExhibitRow).where(ExhibitRow.case_id == case_id, ExhibitRow.number == number)
+        )
+        return _exhibit(row) if row is not None else None
+
+    def for_case(self, case_id: str) -> list[Exhibit]:
+        rows = self.session.scalars(
+            select(ExhibitRow).where(ExhibitRow.case_id == case_id).order_by(ExhibitRow.number)
+        )
+        return [_exhibit(r) for r in rows]
+
+    def sha256s(self, case_id: str) -> set[str]:
+        return set(self.session.scalars(select(ExhibitRow.sha256).where(ExhibitRow.case_id == case_id)))
+
+
+class CustodyRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def head(self, case_id: str) -> CustodyEntry | None:
+        row = self.session.scalar(
+            select(CustodyRow).where(CustodyRow.case_id == case_id).order_by(CustodyRow.seq.desc()).limit(1)
+        )
+        return _entry(row) if row is not None else None
+
+    def append(self, entry: CustodyEntry) -> CustodyEntry:
+        self.session.add(CustodyRow(**entry.model_dump(mode="python")))
+        self.session.flush()
+        return entry
+
+    def for_case(self, case_id: str) -> list[CustodyEntry]:
+        rows = self.session.scalars(
+            select(CustodyRow).where(CustodyRow.case_id == case_id).order_by(CustodyRow.seq)
+        )
+        return [_entry(r) for r in rows]
+
+
+def _entry(row: CustodyRow) -> CustodyEntry:
+    return CustodyEntry(
+        case_id=row.case_id,
+        seq=row.seq,
+        time=row.time,
+        actor=row.actor,
+        action=row.action,
+        exhibit_sha256=row.exhibit_sha256,
+        detail=row.detail,
+        prev_hash=row.prev_hash,
+        entry_hash=row.entry_hash,
+        signature=row.signature,
+    )
+
+
+class KeyRepository:
+    """Wrapped case keys and the signing key.  Nothing here is ever in clear except the public key."""
+
+    SIGNING_ID = 1
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def case_key(self, case_id: str) -> tuple[bytes, dict[str, Any]] | None:
+        row = self.session.get(CaseKeyRow, case_id)
+        return (row.wrapped, dict(row.kdf)) if row is not None else None
+
+    def set_case_key(self, case_id: str, wrapped: bytes, kdf: dict[str, Any]) -> None:
+        self.session.add(CaseKeyRow(case_id=case_id, wrapped=wrapped, kdf=kdf, created=utcnow()))
+        self.session.flush()
+
+    def signing_key(self) -> tuple[str, bytes, dict[str, Any]] | None:
+        row = self.session.get(SigningKeyRow, self.SIGNING_ID)
+        return (row.public_pem, row.wrapped_private, dict(row.kdf)) if row is not None else None
+
+    def set_signing_key(self, public_pem: str, wrapped: bytes, kdf: dict[str, Any]) -> None:
+        self.session.add(
+            SigningKeyRow(
+                id=self.SIGNING_ID, public_pem=public_pem, wrapped_private=wrapped, kdf=kdf, created=utcnow()
+            )
+        )
+        self.session.flush()

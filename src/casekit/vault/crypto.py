@@ -1,0 +1,129 @@
+"""Chunked AES-256-GCM: streaming encryption with constant memory for any file size.
+
+Blob layout (all integers big-endian)::
+
+    header  = b"CKV1" | chunk_size (4 bytes) | salt (16 bytes)
+    chunk_i = AES-256-GCM(key, nonce_i, plaintext_i, aad)  (ciphertext + 16-byte tag)
+
+* ``key`` = HKDF-SHA256(case data key, salt, info="casekit blob v1"): a fresh key per blob, so nonces
+  can simply count chunks without any risk of reuse across blobs.
+* ``nonce_i`` = chunk index (8 bytes) | final flag (1 byte) | 3 zero bytes.  A chunk moved to another
+  place, a chunk dropped, or a file cut short after a whole chunk all fail authentication: the index is
+  in the nonce, and only the last chunk may carry the final flag (STREAM construction, Hoang et al. 2015).
+* ``aad`` = the header for every chunk; the last chunk's AAD also holds the SHA-256 of the plaintext,
+  so a blob renamed to another exhibit's hash fails too.
+
+Every chunk is full-size except the last, which may be empty (a 0-byte file is one empty final chunk).
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+MAGIC = b"CKV1"
+CHUNK_SIZE = 1 << 20  # 1 MiB: large enough for full AES-GCM speed, small enough to stay out of memory
+TAG = 16
+SALT = 16
+HEADER = len(MAGIC) + 4 + SALT
+
+
+class BlobCorrupt(Exception):
+    """The blob failed authentication: a changed, missing, reordered or truncated byte (or wrong key)."""
+
+
+def _blob_key(data_key: bytes, salt: bytes) -> AESGCM:
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=b"casekit blob v1")
+    return AESGCM(hkdf.derive(data_key))
+
+
+def _nonce(index: int, final: bool) -> bytes:
+    return struct.pack(">QB3x", index, 1 if final else 0)
+
+
+def _final_aad(header: bytes, sha256_hex: str) -> bytes:
+    return header + bytes.fromhex(sha256_hex)
+
+
+class Encryptor:
+    """Feed plaintext with ``update`` (any sizes); call ``finish(sha256)`` once.  Both return ciphertext
+    bytes to write, in order."""
+
+    def __init__(self, data_key: bytes, chunk_size: int = CHUNK_SIZE) -> None:
+        salt = os.urandom(SALT)
+        self.header = MAGIC + struct.pack(">I", chunk_size) + salt
+        self._aead = _blob_key(data_key, salt)
+        self._chunk = chunk_size
+        self._pending = bytearray()
+        self._index = 0
+        self._started = False
+
+    def _prefix(self) -> bytes:
+        if self._started:
+            return b""
+        self._started = True
+        return self.header
+
+    def update(self, data: bytes | memoryview) -> bytes:
+        self._pending += data
+        out = [self._prefix()]
+        # Keep at least one byte back: a chunk is sealed only once we know it is not the last.
+        while len(self._pending) > self._chunk:
+            piece = bytes(self._pending[: self._chunk])
+            del self._pending[: self._chunk]
+            out.append(self._aead.encrypt(_nonce(self._index, False), piece, self.header))
+            self._index += 1
+        return b"".join(out)
+
+    def finish(self, sha256_hex: str) -> bytes:
+        final = self._aead.encrypt(
+            _nonce(self._index, True), bytes(self._pending), _final_aad(self.header, sha256_hex)
+        )
+        self._pending = bytearray()
+        return self._prefix() + final
+
+
+def decrypt_stream(data_key: bytes, source: BinaryIO, sha256_hex: str) -> Iterator[bytes]:
+    """Yield the plaintext chunk by chunk; raise BlobCorrupt at the first chunk that fails."""
+    header = source.read(HEADER)
+    if len(header) != HEADER or not header.startswith(MAGIC):
+        raise BlobCorrupt("header")
+    (chunk_size,) = struct.unpack(">I", header[4:8])
+    if not 0 < chunk_size <= 64 << 20:
+        raise BlobCorrupt("header")
+    aead = _blob_key(data_key, header[8:])
+    sealed = chunk_size + TAG
+    index = 0
+    current = source.read(sealed)
+    while True:
+        following = source.read(sealed) if len(current) == sealed else b""
+        final = not following
+        aad = _final_aad(header, sha256_hex) if final else header
+        try:
+            yield aead.decrypt(_nonce(index, final), current, aad)
+        except InvalidTag:
+            raise BlobCorrupt(f"chunk {index}") from None
+        if final:
+            return
+        index += 1
+        current = following
+
+
+def seal(key: bytes, plaintext: bytes, aad: bytes) -> bytes:
+    """One small secret (a wrapped key): random nonce | AES-256-GCM ciphertext."""
+    nonce = os.urandom(12)
+    return nonce + AESGCM(key).encrypt(nonce, plaintext, aad)
+
+
+def unseal(key: bytes, sealed: bytes, aad: bytes) -> bytes:
+    try:
+        return AESGCM(key).decrypt(sealed[:12], sealed[12:], aad)
+    except InvalidTag:
+        raise BlobCorrupt("sealed") from None

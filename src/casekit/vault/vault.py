@@ -1,0 +1,361 @@
+"""The Vault: the one object the rest of casekit uses to keep, read and vouch for evidence."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from ..errors import VaultError
+from ..model import Exhibit
+from ..settings import Settings
+from ..store import CaseRepository, Store
+from ..store.evidence import CustodyRepository, ExhibitRepository, KeyRepository
+from . import archive, keys
+from .blobs import BlobStore
+from .crypto import BlobCorrupt, decrypt_stream
+from .custody import GENESIS, CustodyAction, CustodyEntry, seal_entry
+from .ingest import Digest, Source, describe_image
+from .metadata import file_times, is_image
+
+SIGNING_AAD = b"casekit signing key v1"
+
+
+def _case_aad(case_id: str) -> bytes:
+    return f"casekit case key v1:{case_id}".encode()
+
+
+class Vault:
+    """Encrypted evidence for every case in one store.  See the package docstring for the contract."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings | None = None,
+        passphrase: str | None = None,
+        *,
+        kdf: keys.KdfParams | None = None,
+        limits: archive.ArchiveLimits = archive.DEFAULT_LIMITS,
+    ) -> None:
+        self.store = store
+        self.settings = settings or store.settings
+        self._passphrase = passphrase if passphrase is not None else os.environ.get("CASEKIT_PASSPHRASE")
+        self._kdf = kdf
+        self.limits = limits
+        self._data_keys: dict[str, bytes] = {}
+        self._signer: Ed25519PrivateKey | None = None
+
+    # ---- keys ------------------------------------------------------------------------------------
+
+    def _need_passphrase(self) -> str:
+        if not self._passphrase:
+            raise VaultError.from_key("vault.passphrase_needed")
+        return self._passphrase
+
+    def has_setup(self) -> bool:
+        """True once a signing key exists (the first evidence added, or ``setup``)."""
+        with self.store.session() as s:
+            return KeyRepository(s).signing_key() is not None
+
+    def setup(self) -> None:
+        """Make the signing key if there is none yet (needs the passphrase)."""
+        self._signing_key()
+
+    def _signing_key(self) -> Ed25519PrivateKey:
+        if self._signer is not None:
+            return self._signer
+        passphrase = self._need_passphrase()
+        with self.store.session() as s:
+            repo = KeyRepository(s)
+            found = repo.signing_key()
+            if found is None:
+                raw, pem = keys.new_signing_key()
+                wrapped, params = keys.wrap(raw, passphrase, SIGNING_AAD, self._kdf)
+                repo.set_signing_key(pem, wrapped, params.to_json())
+            else:
+                _pem, wrapped, kdf = found
+                raw = keys.unwrap(wrapped, passphrase, SIGNING_AAD, keys.KdfParams.from_json(kdf))
+        self._signer = Ed25519PrivateKey.from_private_bytes(raw)
+        return self._signer
+
+    def _data_key(self, case_id: str, *, create: bool) -> bytes:
+        if case_id in self._data_keys:
+            return self._data_keys[case_id]
+        passphrase = self._need_passphrase()
+        self._signing_key()  # one passphrase for the installation: a wrong one fails here, early
+        with self.store.session() as s:
+            repo = KeyRepository(s)
+            found = repo.case_key(case_id)
+            if found is None:
+                if not create:
+                    raise VaultError.from_key("vault.no_key", case_id=case_id)
+                key = keys.new_data_key()
+                wrapped, params = keys.wrap(key, passphrase, _case_aad(case_id), self._kdf)
+                repo.set_case_key(case_id, wrapped, params.to_json())
+            else:
+                wrapped, kdf = found
+                key = keys.unwrap(wrapped, passphrase, _case_aad(case_id), keys.KdfParams.from_json(kdf))
+        self._data_keys[case_id] = key
+        return key
+
+    def public_key_pem(self) -> str:
+        """The Ed25519 public key (PEM) that checks custody-log signatures; made at set-up."""
+        with self.store.session() as s:
+            found = KeyRepository(s).signing_key()
+        if found is None:
+            self.setup()
+            with self.store.session() as s:
+                found = KeyRepository(s).signing_key()
+        assert found is not None
+        return found[0]
+
+    # ---- custody ---------------------------------------------------------------------------------
+
+    def _append(
+        self,
+        session: Any,
+        case_id: str,
+        action: CustodyAction | str,
+        exhibit: str | None,
+        detail: str,
+        actor: str,
+    ) -> CustodyEntry:
+        repo = CustodyRepository(session)
+        head = repo.head(case_id)
+        entry = CustodyEntry(
+            case_id=case_id,
+            seq=(head.seq + 1) if head else 1,
+            actor=actor,
+            action=CustodyAction(action),
+            exhibit_sha256=exhibit,
+            detail=detail,
+            prev_hash=head.entry_hash if head else GENESIS,
+        )
+        return repo.append(seal_entry(entry, self._signing_key()))
+
+    def record(
+        self,
+        case_id: str,
+        action: CustodyAction | str,
+        exhibit: Exhibit | str | None = None,
+        detail: str = "",
+        actor: str = "user",
+    ) -> CustodyEntry:
+        """Append one entry (viewed / opened / exported / note…) to the case's custody log."""
+        sha = exhibit.sha256 if isinstance(exhibit, Exhibit) else exhibit
+        self._signing_key()
+        with self.store.session() as s:
+            CaseRepository(s).get(case_id)
+            return self._append(s, case_id, action, sha, detail, actor)
+
+    def custody(self, case_id: str) -> list[CustodyEntry]:
+        with self.store.session() as s:
+            CaseRepository(s).get(case_id)
+            return CustodyRepository(s).for_case(case_id)
+
+    # ---- reading ---------------------------------------------------------------------------------
+
+    def exhibits(self, case_id: str) -> list[Exhibit]:
+        with self.store.session() as s:
+            CaseRepository(s).get(case_id)
+            return ExhibitRepository(s).for_case(case_id)
+
+    def get(self, case_id: str, ref: str | int) -> Exhibit:
+        """An exhibit by number (3 or "E3"), full SHA-256, or a unique SHA-256 prefix of 6+ digits."""
+        text = str(ref).strip()
+        with self.store.session() as s:
+            CaseRepository(s).get(case_id)
+            repo = ExhibitRepository(s)
+            number = text[1:] if text[:1] in ("E", "e") else text
+            if number.isdigit() and len(number) < 10:
+                found = repo.by_number(case_id, int(number))
+                if found is not None:
+                    return found
+            if len(text) >= 6 and all(c in "0123456789abcdefABCDEF" for c in text):
+                matches = [e for e in repo.for_case(case_id) if e.sha256.startswith(text.lower())]
+                if len(matches) == 1:
+                    return matches[0]
+        raise VaultError.from_key("vault.exhibit_not_found", ref=text, case_id=case_id)
+
+    def stream(
+        self, case_id: str, sha256: str, *, purpose: str | None = None, actor: str = "user"
+    ) -> Iterator[bytes]:
+        """The decrypted bytes of an exhibit, chunk by chunk, in memory only.
+
+        With ``purpose`` (e.g. "read by the WhatsApp importer") a ``viewed`` custody entry is written
+        first.  Raises VaultError for hash-only items and for damaged blobs."""
+        exhibit = self.get(case_id, sha256)
+        if not exhibit.stored:
+            raise VaultError.from_key("vault.not_stored", label=exhibit.label)
+        key = self._data_key(case_id, create=False)
+        if purpose:
+            self.record(case_id, CustodyAction.viewed, exhibit, purpose, actor)
+        return self._decrypt(case_id, exhibit, key)
+
+    def _decrypt(self, case_id: str, exhibit: Exhibit, key: bytes) -> Iterator[bytes]:
+        path = BlobStore(self.settings, case_id).path(exhibit.sha256)
+        if not path.is_file():
+            raise VaultError.from_key("vault.blob_missing", label=exhibit.label)
+        with open(path, "rb") as handle:
+            try:
+                yield from decrypt_stream(key, handle, exhibit.sha256)
+            except BlobCorrupt:
+                raise VaultError.from_key("vault.blob_corrupt", label=exhibit.label) from None
+
+    def read(self, case_id: str, sha256: str, *, purpose: str | None = None, actor: str = "user") -> bytes:
+        return b"".join(self.stream(case_id, sha256, purpose=purpose, actor=actor))
+
+    def open_to(self, case_id: str, ref: str | int, destination: Path, *, actor: str = "user") -> Path:
+        """Decrypt one exhibit to a place the user chose (never inside the data folder); logs ``opened``."""
+        exhibit = self.get(case_id, ref)
+        if not exhibit.stored:
+            raise VaultError.from_key("vault.not_stored", label=exhibit.label)
+        destination = destination.expanduser().resolve()
+        target = destination / Path(exhibit.original_name).name if destination.is_dir() else destination
+        home = self.settings.home.expanduser().resolve()
+        if target == home or home in target.parents:
+            raise VaultError.from_key("vault.open_inside_home", home=home)
+        if target.exists():
+            raise VaultError.from_key("vault.open_exists", path=target)
+        key = self._data_key(case_id, create=False)
+        try:
+            with open(target, "xb") as out:
+                for chunk in self._decrypt(case_id, exhibit, key):
+                    out.write(chunk)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+        self.record(case_id, CustodyAction.opened, exhibit, f"decrypted to {target}", actor)
+        return target
+
+    # ---- adding ----------------------------------------------------------------------------------
+
+    def add(
+        self,
+        case_id: str,
+        paths: list[Path] | list[str],
+        *,
+        sensitive: bool = False,
+        note: str | None = None,
+        actor: str = "user",
+        progress: Callable[[int, int], None] | None = None,
+        expand_archives: bool = True,
+    ) -> list[Exhibit]:
+        """Add files, folders and zip archives to a case; see the package docstring."""
+        from .adding import Adder
+
+        return Adder(
+            self,
+            case_id,
+            sensitive=sensitive,
+            note=note,
+            actor=actor,
+            progress=progress,
+            expand_archives=expand_archives,
+        ).run([Path(p) for p in paths])
+
+    def _keep(
+        self,
+        case_id: str,
+        source: Source,
+        digest: Digest,
+        *,
+        sensitive: bool,
+        note: str | None,
+        actor: str,
+        container: str | None,
+    ) -> tuple[Exhibit, bool]:
+        """Second half of adding one item: commit the blob, then one transaction for row + log entry."""
+        blobs = BlobStore(self.settings, case_id)
+        with self.store.session() as s:
+            existing = ExhibitRepository(s).by_sha256(case_id, digest.sha256)
+        if existing is not None:
+            if digest.temp is not None:
+                digest.temp.unlink(missing_ok=True)
+            return existing, False
+        metadata: dict[str, Any] = dict(source.metadata)
+        pdq = quality = None
+        if is_image(digest.media_type):
+            info = describe_image(source)
+            pdq, quality = info.pop("pdq", None), info.pop("pdq_quality", None)
+            metadata["image"] = info
+        if container:
+            metadata["container"] = container
+        if digest.temp is not None:
+            blobs.commit(digest.temp, digest.sha256)
+        with self.store.session() as s:
+            repo = ExhibitRepository(s)
+            exhibit = Exhibit(
+                case_id=case_id,
+                number=repo.next_number(case_id),
+                sha256=digest.sha256,
+                size=digest.size,
+                original_name=source.name,
+                original_path=source.original_path,
+                media_type=digest.media_type,
+                md5=digest.md5,
+                pdq=pdq,
+                pdq_quality=quality,
+                sensitive=sensitive,
+                stored=digest.temp is not None,
+                note=note,
+                metadata=metadata,
+            )
+            repo.add(exhibit)
+            self._append(s, case_id, CustodyAction.acquired, exhibit.sha256, acquired_detail(exhibit), actor)
+        return exhibit, True
+
+    # ---- checking --------------------------------------------------------------------------------
+
+    def verify(self, case_id: str) -> VerifyReport:
+        from .verify import verify_case
+
+        return verify_case(self, case_id)
+
+    def hashlist(self, case_id: str) -> list[dict[str, Any]]:
+        """MD5 and PDQ of every image and sensitive item: what image-removal services match on."""
+        rows = []
+        for e in self.exhibits(case_id):
+            if e.sensitive or is_image(e.media_type):
+                rows.append(
+                    {
+                        "exhibit": e.label,
+                        "md5": e.md5,
+                        "pdq": e.pdq,
+                        "pdq_quality": e.pdq_quality,
+                        "sha256": e.sha256,
+                        "sensitive": e.sensitive,
+                    }
+                )
+        return rows
+
+
+def acquired_detail(exhibit: Exhibit) -> str:
+    """What the ``acquired`` entry vouches for: the identity of the exhibit, as canonical JSON."""
+    return json.dumps(
+        {
+            "exhibit": exhibit.label,
+            "sha256": exhibit.sha256,
+            "size": exhibit.size,
+            "md5": exhibit.md5,
+            "pdq": exhibit.pdq,
+            "name": exhibit.original_name,
+            "path": exhibit.original_path,
+            "stored": exhibit.stored,
+            "sensitive": exhibit.sensitive,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+
+
+def stat_metadata(path: Path) -> dict[str, Any]:
+    return {"file_times": file_times(path.stat())}
+
+
+from .verify import VerifyReport  # noqa: E402  (the report type is part of this module's API)
