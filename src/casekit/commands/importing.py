@@ -1,9 +1,220 @@
-"""CLI commands of the importing part (filled in by its issue)."""
+"""casekit import | timeline — chat exports into the case's one timeline, and the timeline back out."""
 
 from __future__ import annotations
 
+import csv
+import io
+import sys
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
 import typer
+from rich.table import Table
+
+from ..errors import CasekitError
+from ..i18n import t
+from ..importers import DateOrderUnknown, Options, import_chats, importers, timeline
+from ..importers.base import local_zone_name, zone_for
+from ..importers.csv_generic import parse_mapping
+from ..model import Message
+from ._common import JSON_HELP, console, err_console, open_store, print_json
+
+CASE_HELP = "The case id (see 'casekit case list')."
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
+def _format_help() -> str:
+    return "auto (recognise by content), or one of: " + ", ".join(importers())
+
+
+def import_command(
+    paths: list[Path] = typer.Argument(
+        ..., help="The export: a file, a folder, or the .zip the app produced."
+    ),
+    case_id: str = typer.Option(..., "--case", "-c", help=CASE_HELP),
+    format_name: str = typer.Option(
+        "auto", "--format", "-f", help="The export's format: " + "auto or a name"
+    ),
+    timezone: str | None = typer.Option(
+        None, "--timezone", "-z", help="The zone the phone's clock was in, e.g. America/Toronto."
+    ),
+    date_order: str | None = typer.Option(
+        None, "--date-order", help="DMY (day first) or MDY (month first), when the file cannot tell."
+    ),
+    columns: str | None = typer.Option(
+        None, "--columns", help="For --format csv: time=Column,sender=Column,text=Column[,recipients=…]."
+    ),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Read chat exports into a case: each export is added to the evidence first, and every message
+    points back to its exhibit and its place in the file."""
+    from .evidence import _vault
+
+    if date_order is not None and date_order.upper() not in ("DMY", "MDY", "YMD"):
+        raise CasekitError.from_key("import.cli_bad_order", value=date_order)
+    if timezone is not None:
+        zone_for(timezone)  # a wrong zone is refused before anything is read
+    mapping = None
+    if columns:
+        try:
+            mapping = parse_mapping(columns)
+        except ValueError:
+            raise CasekitError.from_key("import.cli_bad_columns", value=columns) from None
+    options = Options(
+        timezone=timezone, date_order=date_order.upper() if date_order else None, columns=mapping
+    )
+    store = open_store()
+    vault = _vault(store)
+    while True:
+        try:
+            result = import_chats(store, vault, case_id, paths, options, format_name=format_name)
+            break
+        except DateOrderUnknown as exc:
+            if not _interactive():
+                raise
+            err_console.print(exc.message, highlight=False)
+            answer = typer.prompt(t("import.cli_ask_order"), type=typer.Choice(list(exc.choices)), err=True)
+            options = Options(timezone=timezone, date_order=answer, columns=mapping)
+    if as_json:
+        print_json(
+            {
+                "case_id": case_id,
+                "messages": result.message_count,
+                "files": [
+                    {
+                        "file": f.source.name,
+                        "format": f.importer.name,
+                        "platform": f.importer.platform,
+                        "messages": f.messages,
+                        "exhibit_sha256": f.sha256,
+                        "timezone_assumed": f.zone_assumed,
+                    }
+                    for f in result.files
+                ],
+                "exhibits": [e.label for e in result.exhibits],
+            }
+        )
+        return
+    labels = {e.sha256: e.label for e in result.exhibits}
+    console.print(t("import.cli_done", count=result.message_count, files=len(result.files), case_id=case_id))
+    for f in result.files:
+        console.print(
+            t(
+                "import.cli_file",
+                file=f.source.name,
+                format=f.importer.name,
+                count=f.messages,
+                exhibit=labels.get(f.sha256, "?"),
+                sha=f.sha256[:12],
+            )
+        )
+    assumed = sorted({f.zone_assumed for f in result.files if f.zone_assumed})
+    if assumed:
+        console.print(t("import.cli_zone_assumed", zone=", ".join(assumed)))
+
+
+def _day(value: str | None, option: str, end: bool = False) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise CasekitError.from_key("import.cli_bad_day", option=option, value=value) from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=zone_for(local_zone_name()))
+    if end and len(value) <= 10:  # --to 2024-05-02 includes all of that day
+        parsed = datetime.combine(parsed.date(), time(), parsed.tzinfo) + timedelta(days=1)
+    return parsed
+
+
+def _row(message: Message) -> dict[str, str]:
+    when = message.timestamp.isoformat() if message.timestamp else ""
+    files = "; ".join(a.get("label") or a.get("name") or a.get("uri") or "" for a in message.attachments)
+    return {
+        "time_utc": when,
+        "timezone_assumed": message.timezone_assumed or "",
+        "platform": message.platform,
+        "conversation": message.conversation or "",
+        "sender": message.sender or "",
+        "kind": message.kind,
+        "text": message.text,
+        "attachments": files,
+        "edited": "yes" if message.edited else "",
+        "deleted": "yes" if message.deleted else "",
+        "exhibit_sha256": message.exhibit_sha256,
+        "locator": message.locator,
+        "id": message.id,
+    }
+
+
+def timeline_command(
+    case_id: str = typer.Option(..., "--case", "-c", help=CASE_HELP),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    as_csv: bool = typer.Option(False, "--csv", help="Print CSV (one row per message) on standard output."),
+    start: str | None = typer.Option(None, "--from", help="Only from this day or time on (2024-05-01)."),
+    end: str | None = typer.Option(None, "--to", help="Only up to this day (included) or time."),
+    sender: str | None = typer.Option(None, "--sender", help="Only messages whose sender contains this."),
+    platform: list[str] = typer.Option([], "--platform", help="Only this platform (repeatable)."),
+    search: str | None = typer.Option(None, "--search", help="Only messages whose text contains this."),
+) -> None:
+    """Show every imported message of a case, all apps merged in time order, each with its source."""
+    from .evidence import _vault
+
+    store = open_store()
+    messages = timeline(
+        store,
+        _vault(store),
+        case_id,
+        start=_day(start, "--from"),
+        end=_day(end, "--to", end=True),
+        platforms=[p.lower() for p in platform] or None,
+        sender=sender,
+        search=search,
+    )
+    if as_json:
+        print_json(messages)
+        return
+    if as_csv:
+        buffer = io.StringIO()
+        rows = [_row(m) for m in messages]
+        writer = csv.DictWriter(
+            buffer,
+            fieldnames=list(
+                _row(Message(case_id=case_id, exhibit_sha256="", locator="", platform="")).keys()
+            ),
+        )
+        writer.writeheader()
+        writer.writerows(rows)
+        sys.stdout.write(buffer.getvalue())
+        return
+    if not messages:
+        console.print(t("import.cli_timeline_empty", case_id=case_id))
+        return
+    table = Table(title=t("import.cli_timeline_title", case_id=case_id, count=len(messages)))
+    for key in ("when", "app", "who", "what", "source"):
+        table.add_column(t(f"import.cli_col.{key}"))
+    for m in messages:
+        when = (
+            m.timestamp.astimezone(zone_for(m.timezone_assumed))
+            if m.timestamp and m.timezone_assumed
+            else m.timestamp
+        )
+        stamp = f"{when:%Y-%m-%d %H:%M:%S %Z}" if when else "?"
+        who = m.sender or t("import.cli_event")
+        text = m.text if m.kind != "media" or m.text else t("import.cli_media")
+        flags = (" " + t("import.cli_deleted")) if m.deleted else ""
+        flags += (" " + t("import.cli_edited")) if m.edited else ""
+        table.add_row(stamp, m.platform, who, text + flags, f"{m.exhibit_sha256[:12]} {m.locator}")
+    console.print(table)
 
 
 def register(app: typer.Typer) -> None:
     """Add this part's commands to the casekit app."""
+    app.command("import")(import_command)
+    app.command("timeline")(timeline_command)
+
+
+__all__ = ["date", "register"]

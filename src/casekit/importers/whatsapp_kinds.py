@@ -1,0 +1,84 @@
+"""What a WhatsApp line is: a person's message, a call, a media placeholder, or an event the app wrote
+(someone added, a message deleted, the encryption notice).
+
+Events are evidence too, so they are kept — as ``system`` records with no author, even when their text
+contains ": " (``Alice changed the subject to "plans: Friday"`` is not a message from "Alice changed
+the subject to "plans").  The phrase lists cover English and the languages seen in real exports; what
+they miss falls back to structural signs (iOS marks app-written text with a direction mark).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .whatsapp_stamps import MARKS
+
+STRIP_MARKS = str.maketrans("", "", MARKS)
+
+# A sender name never reads like a sentence about people joining, leaving or changing things.
+_SYSTEM_NAME = re.compile(
+    r" (?:added|removed|left|joined|created|changed|deleted|turned|updated|set|pinned|started|ended|"
+    r"reset|blocked|unblocked|invited|requested|approved|allowed|made|is now|are now|was|were|"
+    r"hinzugefügt|entfernt|a ajouté|a retiré|ha añadido|añadió|eliminó|cambió|creó|ha creato)(?: |$)"
+)
+DELETED = re.compile(
+    r"(?:This message was deleted|You deleted this message|Diese Nachricht wurde gelöscht|"
+    r"Du hast diese Nachricht gelöscht|Ce message a été supprimé|Vous avez supprimé ce message|"
+    r"Se eliminó este mensaje|Eliminaste este mensaje|Este mensaje fue eliminado|"
+    r"Questo messaggio è stato eliminato|Hai eliminato questo messaggio|Esta mensagem foi apagada|"
+    r"Você apagou esta mensagem|Это сообщение удалено|Вы удалили это сообщение)\.?",
+    re.IGNORECASE,
+)
+CALL = re.compile(
+    r"(?:Missed (?:group )?(?:voice|video) call|(?:Voice|Video) call|Silenced (?:voice|video) call)\b"
+)
+ATTACHED = re.compile(
+    r"<\s*attached:\s*(?P<a>[^>]+?)\s*>"
+    r"|(?P<b>\S[^<>]*?)\s*<attached>"
+    r"|(?P<c>\S[^()]*?) \((?:file attached|Datei angehängt|bestand bijgevoegd|fichier joint|"
+    r"archivo adjunto|arquivo anexado|file allegato|файл прикреплен|soubor připojen)\)"
+)
+OMITTED = re.compile(r"<[^<>\n]{3,40}>")  # Android's localised "<Media omitted>" stands alone
+EDITED = re.compile(
+    r"\s*<(?:This message was edited|Diese Nachricht wurde bearbeitet|Ce message a été modifié|"
+    r"Se editó este mensaje\.?|Questo messaggio è stato modificato)>$"
+)
+_PERSON_WRITTEN = re.compile(
+    r"(?:POLL|ENCUESTA|UMFRAGE|SONDAGE|ENQUETE|SONDAGGIO|ОПРОС):$"
+    r"|(?:Location|location|Ubicación|Standort|Position|Localização|Posizione|Местоположение): https?://"
+    r"|.+: https://foursquare\.com/"
+)
+
+
+def system_name(name: str) -> bool:
+    """Whether the text before ': ' is the start of an app sentence rather than a sender's name."""
+    if '"' in name or "“" in name or "«" in name:
+        return True
+    return name.count(" ") >= 2 and _SYSTEM_NAME.search(name) is not None
+
+
+def classify(body: str, line_mark: bool, body_mark: bool, ios: bool) -> tuple[str, bool, tuple[dict, ...]]:
+    """(kind, deleted, attachments) of a message whose first line is ``body`` (marks already stripped).
+
+    ``line_mark``: the line began with a direction mark (iOS: app-written media line);
+    ``body_mark``: the body did (iOS: app-written text).
+    """
+    first = body.split("\n", 1)[0]
+    plain = first.translate(STRIP_MARKS).strip()
+    if DELETED.fullmatch(plain):
+        return "system", True, ()
+    if CALL.match(plain) and len(plain) < 60:
+        return "call", False, ()
+    found = ATTACHED.search(plain)
+    if found:
+        name = found["a"] or found["b"] or found["c"]
+        return "media", False, ({"name": name.strip()},)
+    if OMITTED.fullmatch(plain) and not ios:
+        return "media", False, ({"omitted": True},)
+    if ios and body_mark:
+        if line_mark:
+            return "media", False, ({"omitted": True},)
+        if _PERSON_WRITTEN.match(plain):
+            return "message", False, ()
+        return "system", False, ()
+    return "message", False, ()
