@@ -1,0 +1,170 @@
+"""Document → DOCX (python-docx): editable, same content and order as the PDF."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document as Docx
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from .model import Address, Bullets, Document, Fields, Heading, Para, Signature, Table, Text
+
+ACCENT = RGBColor(0x1F, 0x4E, 0x79)
+MUTED = RGBColor(0x5B, 0x65, 0x73)
+
+
+def _runs(paragraph, value: Text, *, size: float | None = None, color: RGBColor | None = None) -> None:
+    for span in value:
+        lines = span.text.split("\n")
+        for i, line in enumerate(lines):
+            run = paragraph.add_run(line)
+            if i < len(lines) - 1:
+                run.add_break()
+            run.bold = span.bold or None
+            run.italic = span.italic or None
+            if span.mono:
+                run.font.name = "DejaVu Sans Mono"
+                run.font.size = Pt(7.5)
+            elif size:
+                run.font.size = Pt(size)
+            if color is not None:
+                run.font.color.rgb = color
+
+
+def _shade(cell, fill: str) -> None:
+    props = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    props.append(shading)
+
+
+def _repeat_header(row) -> None:
+    props = row._tr.get_or_add_trPr()
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    props.append(flag)
+
+
+def _page_number(paragraph) -> None:
+    """A PAGE field, so Word numbers the pages itself."""
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        run._r.append(el)
+
+
+def render_docx(doc: Document) -> bytes:
+    out = Docx()
+    section = out.sections[0]
+    section.page_width, section.page_height = Cm(21.59), Cm(27.94)  # US Letter, as the PDF
+    section.left_margin = section.right_margin = Cm(2.1)
+    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
+    style = out.styles["Normal"]
+    style.font.name = "Liberation Serif"
+    style.font.size = Pt(10.5)
+    out.core_properties.title = doc.title
+    out.core_properties.language = doc.lang
+    out.core_properties.author = "casekit"
+
+    if doc.header:
+        header = section.header.paragraphs[0]
+        run = header.add_run(doc.header)
+        run.font.size = Pt(8)
+        run.font.color.rgb = MUTED
+    footer = section.footer.paragraphs[0]
+    run = footer.add_run(f"{doc.footer or doc.title} · ")
+    run.font.size = Pt(8)
+    run.font.color.rgb = MUTED
+    _page_number(footer)
+
+    if not doc.letter:
+        title = out.add_heading(doc.title, level=0)
+        for r in title.runs:
+            r.font.color.rgb = ACCENT
+        if doc.subtitle:
+            p = out.add_paragraph()
+            r = p.add_run(doc.subtitle)
+            r.font.size = Pt(12.5)
+            r.font.color.rgb = MUTED
+        if doc.meta:
+            table = out.add_table(rows=0, cols=2)
+            for k, v in doc.meta:
+                cells = table.add_row().cells
+                cells[0].text, cells[1].text = k, v
+                cells[0].paragraphs[0].runs[0].bold = True
+                for c in cells:
+                    _shade(c, "EEF1F4")
+            out.add_paragraph()
+
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            h = out.add_heading(block.text, level=min(block.level, 3))
+            for r in h.runs:
+                r.font.color.rgb = ACCENT
+        elif isinstance(block, Para):
+            p = out.add_paragraph(style="Quote" if block.style == "quote" else None)
+            small = block.style in ("small", "note")
+            _runs(p, block.spans, size=8.5 if small else None, color=MUTED if small else None)
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                _runs(out.add_paragraph(style="List Number" if block.numbered else "List Bullet"), item)
+        elif isinstance(block, Table):
+            table = out.add_table(rows=1, cols=len(block.header))
+            table.style = "Table Grid"
+            table.alignment = WD_TABLE_ALIGNMENT.CENTER
+            for cell, label in zip(table.rows[0].cells, block.header, strict=True):
+                cell.text = label
+                cell.paragraphs[0].runs[0].bold = True
+                _shade(cell, "EEF1F4")
+            _repeat_header(table.rows[0])
+            for row in block.rows:
+                cells = table.add_row().cells
+                for cell, value in zip(cells, row, strict=True):
+                    _runs(cell.paragraphs[0], value, size=9)
+            if block.widths:
+                total = sum(block.widths)
+                for i, w in enumerate(block.widths):
+                    for row in table.rows:
+                        row.cells[i].width = Cm(17.4 * w / total)
+            out.add_paragraph()
+        elif isinstance(block, Fields):
+            for label, value in block.rows:
+                p = out.add_paragraph()
+                p.add_run(f"{label}: ").bold = True
+                _runs(p, value)
+        elif isinstance(block, Address):
+            p = out.add_paragraph()
+            for i, line in enumerate(block.lines):
+                run = p.add_run(line)
+                if i < len(block.lines) - 1:
+                    run.add_break()
+        elif isinstance(block, Signature):
+            for i, label in enumerate(block.labels):
+                out.add_paragraph()
+                p = out.add_paragraph("_" * 40)
+                if i == 0 and block.name:
+                    p.add_run().add_break()
+                    p.add_run(block.name).bold = True
+                p.add_run().add_break()
+                r = p.add_run(label)
+                r.font.size = Pt(8.5)
+                r.font.color.rgb = MUTED
+    if doc.disclaimer:
+        p = out.add_paragraph()
+        r = p.add_run(doc.disclaimer)
+        r.font.size = Pt(8)
+        r.font.color.rgb = MUTED
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,119 @@
+"""The person's written statement: first person, in time order, with exhibit references and a signature block."""
+
+from __future__ import annotations
+
+from ..i18n import t
+from .brief import title_block
+from .bundle import CaseBundle
+from .common import exhibit_description, fact_ref, fact_sentences, long_date, person_name, stamp, victim_name
+from .model import Bullets, Document, Heading, Para, Signature, Span, text
+
+
+def build_statement(bundle: CaseBundle, lang: str) -> Document:
+    reporter = bundle.reporter
+    name = person_name(reporter, t("statement.someone", lang))
+    doc = Document(
+        kind="statement",
+        lang=lang,
+        title=t("statement.title", lang),
+        subtitle=t("statement.subtitle", lang, name=name),
+    )
+    title_block(doc, bundle, lang)
+    victim = victim_name(bundle, lang)
+
+    doc.add(Heading(t("statement.h.about", lang)))
+    about = [t("statement.my_name", lang, name=name)] if reporter and reporter.names else []
+    if reporter and reporter.location:
+        about.append(t("statement.i_live", lang, location=reporter.location))
+    relationship = bundle.fact("reporter_relationship")
+    if relationship and bundle.victim is not reporter:
+        about.append(t("statement.relationship", lang, victim=victim, relationship=relationship))
+    age = bundle.victim_age
+    if age is not None:
+        about.append(t("statement.about_victim", lang, victim=victim, age=t("doc.age_years", lang, age=age)))
+    else:
+        about.append(t("statement.about_victim_noage", lang, victim=victim))
+    doc.add(Para(text(" ".join(about))))
+
+    narrative = bundle.fact("narrative")
+    if isinstance(narrative, str) and narrative.strip():
+        doc.add(Heading(t("statement.h.own_words", lang)))
+        for chunk in narrative.strip().split("\n\n"):
+            doc.add(Para(text(chunk.strip())))
+        doc.add(Para(text(fact_ref("narrative", lang)), style="small"))
+
+    doc.add(Heading(t("statement.h.what", lang)))
+    if bundle.timeline:
+        items = []
+        for event in bundle.timeline:
+            title = event.title.rstrip(".")
+            line = (
+                t("statement.event", lang, when=stamp(event.when, lang), title=title)
+                if event.when
+                else t("statement.event_undated", lang, title=title)
+            )
+            ref = _ref(bundle, event.reference)
+            items.append(text(line, f" {event.detail}" if event.detail else "", f" ({ref})" if ref else ""))
+        doc.add(Bullets(tuple(items)))
+    else:
+        doc.add(Para(text(t("doc.not_recorded", lang)), style="note"))
+
+    sentences = fact_sentences(bundle, lang)
+    if sentences:
+        doc.add(Heading(t("statement.h.facts", lang)), Bullets(tuple(sentences)))
+
+    doc.add(Heading(t("statement.h.evidence", lang)))
+    if bundle.exhibits:
+        colon = " : " if lang == "fr" else ": "
+        items = [
+            text(
+                Span(e.label, bold=True),
+                f"{colon}{exhibit_description(e, lang)} SHA-256 ",
+                Span(e.sha256, mono=True),
+            )
+            for e in sorted(bundle.exhibits, key=lambda x: x.number)
+        ]
+        doc.add(Bullets(tuple(items)))
+    else:
+        doc.add(Para(text(t("brief.no_exhibits", lang)), style="note"))
+
+    if bundle.contacts:
+        doc.add(Heading(t("statement.h.police", lang)))
+        for c in bundle.contacts:
+            officer = " ".join(
+                x for x in (c.rank, c.officer_name, f"#{c.badge_number}" if c.badge_number else None) if x
+            )
+            line = t(
+                "statement.contact",
+                lang,
+                when=long_date(c.when, lang),
+                kind=t(f"doc.contact.kind.{c.kind.value}", lang),
+                agency=c.agency,
+                officer=t("statement.officer", lang, officer=officer) if officer else "",
+                summary=c.summary,
+            ).strip()
+            if c.file_number:
+                line += f" ({t('doc.col.file', lang)} {c.file_number})"
+            outcome = f" {t('statement.outcome', lang, outcome=c.outcome)}" if c.outcome else ""
+            doc.add(Para(text(line + outcome)))
+
+    doc.add(Heading(t("statement.h.declaration", lang)), Para(text(t("statement.declaration", lang))))
+    doc.add(
+        Signature(
+            (
+                t("statement.sign", lang),
+                t("statement.sign_name", lang),
+                t("statement.sign_date", lang),
+                t("statement.sign_witness", lang),
+            ),
+            name=name if reporter and reporter.names else None,
+        )
+    )
+    return doc
+
+
+def _ref(bundle: CaseBundle, reference: str | None) -> str:
+    if not reference:
+        return ""
+    exhibit = bundle.exhibit_by_sha(reference)
+    return exhibit.label if exhibit else ""
