@@ -6,6 +6,7 @@ from ..i18n import t
 from .bundle import CaseBundle
 from .common import (
     age_words,
+    colon,
     exhibit_description,
     fact_label,
     fact_ref,
@@ -74,7 +75,7 @@ def _summary(doc: Document, bundle: CaseBundle, lang: str) -> None:
     if a is not None and a.urgency in ("imminent", "high"):
         reasons = "; ".join(loc(r, lang) for r in a.urgency_reasons)
         line = t(f"doc.urgency.{a.urgency}", lang) + (f". {reasons}" if reasons else "")
-        doc.add(Para(text(Span(f"{t('doc.urgency', lang)}: ", bold=True), line), style="quote"))
+        doc.add(Para(text(Span(f"{t('doc.urgency', lang)}{colon(lang)}", bold=True), line), style="quote"))
     sentences = fact_sentences(bundle, lang)
     if sentences:
         doc.add(Bullets(tuple(sentences)))
@@ -214,10 +215,18 @@ def _offence_blocks(offence: OffenceView, lang: str) -> list:
         )
     rows = []
     for element in offence.elements:
-        if element.fact_key:
+        if element.fact_key and element.fact_value is not None:
             fact: Text = text(
-                f"{fact_label(element.fact_key, lang)}: {value_word(element.fact_value, lang)} ",
+                f"{fact_label(element.fact_key, lang)}{colon(lang)}{value_word(element.fact_value, lang)} ",
                 fact_ref(element.fact_key, lang),
+            )
+        elif element.fact_key:
+            # The fact the element waits for: named, but not cited (nothing is recorded yet).
+            fact = text(
+                Span(
+                    f"{fact_label(element.fact_key, lang)}{colon(lang)}{t('doc.element.unknown', lang)}",
+                    italic=True,
+                )
             )
         else:
             fact = text(Span(t("brief.element_no_fact", lang), italic=True))
@@ -241,7 +250,7 @@ def _offence_blocks(offence: OffenceView, lang: str) -> list:
         blocks.append(
             Para(
                 text(
-                    Span(f"{t('brief.offence_sources', lang)}: ", bold=True),
+                    Span(f"{t('brief.offence_sources', lang)}{colon(lang)}", bold=True),
                     "; ".join(source_line(s, lang) for s in offence.sources),
                 ),
                 style="small",
@@ -271,12 +280,14 @@ def _steps(doc: Document, bundle: CaseBundle, lang: str) -> None:
         handles = handles_on(bundle, name)
         ids = ", ".join(h.value for h in handles) or t("doc.unknown", lang)
         view = bundle.platform(name)
-        where = (
-            ", ".join(x for x in (loc(view.law_enforcement, lang), view.law_enforcement_url) if x)
-            if view
-            else ""
-        ) or t("brief.step.where_unknown", lang)
-        items.append(text(t("brief.step.preservation", lang, platform=name, ids=ids, where=where)))
+        step = t("brief.step.preservation", lang, platform=name, ids=ids)
+        if view is not None:
+            portal, notes = view.law_enforcement_url, loc(view.law_enforcement, lang)
+            where = t("brief.step.where", lang, platform=name, portal=portal) if portal else ""
+            step = " ".join(x for x in (step, where, notes) if x)
+        else:
+            step += " " + t("brief.step.where_unknown", lang)
+        items.append(text(step))
         items.append(text(t("brief.step.production", lang, platform=name, ids=ids)))
     if not platforms:
         items.append(text(Span(t("brief.no_platform", lang), italic=True)))
@@ -307,7 +318,7 @@ def _steps(doc: Document, bundle: CaseBundle, lang: str) -> None:
     doc.add(
         Para(
             text(
-                Span(f"{t('brief.offence_sources', lang)}: ", bold=True),
+                Span(f"{t('brief.offence_sources', lang)}{colon(lang)}", bold=True),
                 "; ".join(source_line(s, lang) for s in sources),
             ),
             style="small",
@@ -329,12 +340,11 @@ def _services(doc: Document, bundle: CaseBundle, lang: str) -> None:
         items.append(text(t("brief.service.arachnid", lang)))
         items.append(text(t("brief.service.takeitdown", lang)))
         sources += [ARACHNID, TAKE_IT_DOWN]
-    names = {t("brief.service.cybertip", "en").split(" ")[0].lower()}
     if bundle.assessment is not None:
         for ref in bundle.assessment.referrals:
             name = loc(ref.name, lang)
-            if name.split(" ")[0].lower() in names:
-                continue
+            if any(w in f"{name} {ref.url}".lower() for w in STANDING_SERVICES):
+                continue  # already described above, with its source
             when = loc(ref.when, lang)
             reach = ", ".join(x for x in (loc(ref.how, lang), ref.url) if x)
             items.append(
@@ -348,12 +358,15 @@ def _services(doc: Document, bundle: CaseBundle, lang: str) -> None:
     doc.add(
         Para(
             text(
-                Span(f"{t('brief.offence_sources', lang)}: ", bold=True),
+                Span(f"{t('brief.offence_sources', lang)}{colon(lang)}", bold=True),
                 "; ".join(source_line(s, lang) for s in sources),
             ),
             style="small",
         )
     )
+
+
+STANDING_SERVICES = ("cybertip", "cyberaide", "arachnid", "take it down", "takeitdown")
 
 
 def _evidence(doc: Document, bundle: CaseBundle, lang: str) -> None:

@@ -56,6 +56,11 @@ def stamp(value: datetime | None, lang: str) -> str:
     return f"{value:%Y-%m-%d %H:%M} {zone}".strip()
 
 
+def colon(lang: str) -> str:
+    """': ' in English, ' : ' in French (a space before the colon is French typography)."""
+    return " : " if lang == "fr" else ": "
+
+
 def fact_ref(key: str, lang: str) -> Span:
     return Span(f"[{t('doc.fact_ref', lang)} {key}]", italic=True)
 

@@ -10,6 +10,7 @@ from .brief import title_block
 from .bundle import CaseBundle
 from .common import (
     age_words,
+    colon,
     fact_ref,
     handles_on,
     long_date,
@@ -50,8 +51,8 @@ def _frame(bundle: CaseBundle, kind: str, lang: str, title: str, recipient: list
 
 
 def _subject(doc: Document, lang: str, subject: str, reference: str) -> None:
-    doc.add(Para(text(Span(f"{t('letter.subject', lang)}: {subject}", bold=True))))
-    doc.add(Para(text(f"{t('letter.reference', lang)}: {reference}"), style="small"))
+    doc.add(Para(text(Span(f"{t('letter.subject', lang)}{colon(lang)}{subject}", bold=True))))
+    doc.add(Para(text(f"{t('letter.reference', lang)}{colon(lang)}{reference}"), style="small"))
     doc.add(Para(text(t("letter.salutation", lang))))
 
 
@@ -60,7 +61,11 @@ def _close(doc: Document, bundle: CaseBundle, lang: str, enclosures: list[str]) 
     reporter = bundle.reporter
     doc.add(Signature((t("statement.sign", lang),), name=person_name(reporter, "") or None))
     if enclosures:
-        doc.add(Para(text(Span(f"{t('letter.enclosures', lang)}:", bold=True)), style="small"))
+        doc.add(
+            Para(
+                text(Span(f"{t('letter.enclosures', lang)}{colon(lang).rstrip()}", bold=True)), style="small"
+            )
+        )
         doc.add(Bullets(tuple(text(e) for e in enclosures)))
 
 
