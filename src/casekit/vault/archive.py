@@ -80,7 +80,7 @@ def members(
         budget.remaining -= info.file_size
         if budget.remaining < 0:
             raise VaultError.from_key(
-                "vault.zip_too_big", archive=label, limit_gb=limits.max_total_bytes // (1 << 30)
+                "vault.zip_too_big", archive=label, limit=_human(limits.max_total_bytes)
             )
         if info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * max(
             info.compress_size, 1
@@ -88,6 +88,10 @@ def members(
             raise VaultError.from_key("vault.zip_bomb", archive=label, member=name)
         out.append(Member(name, info.file_size, _opener(archive, info)))
     return out
+
+
+def _human(size: int) -> str:
+    return f"{size / 1e9:.0f} GB" if size >= 1e9 else f"{size / 1e6:.1f} MB"
 
 
 def _opener(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Callable[[], IO[bytes]]:

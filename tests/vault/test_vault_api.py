@@ -1,0 +1,240 @@
+"""The Vault as other parts of casekit use it: add, dedup, zips, read, custody, sensitive items."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from casekit.errors import CaseNotFound, VaultError
+from casekit.settings import Settings
+from casekit.store import Store
+from casekit.vault import CustodyAction, Vault, purge_case
+from casekit.vault.blobs import case_dir
+
+CANARY = "CANARY-7f3e-do-not-leak"
+
+
+def _screenshot(path: Path, colour: tuple[int, int, int] = (40, 90, 200)) -> Path:
+    image = Image.new("RGB", (360, 640), colour)
+    for y in range(0, 640, 40):
+        for x in range(0, 360, 3):
+            image.putpixel((x, y), (255, 255, 255))
+    image.save(path, "JPEG", quality=90)
+    return path
+
+
+def test_add_files_folders_and_dedup(vault: Vault, case_id: str, inbox: Path) -> None:
+    (inbox / "note.txt").write_text("hello")
+    (inbox / "sub").mkdir()
+    (inbox / "sub" / "copy.txt").write_text("hello")  # same bytes: one exhibit
+    (inbox / "sub" / "other.txt").write_text("other")
+    added = vault.add(case_id, [inbox])
+    assert [e.label for e in added] == ["E1", "E2"]
+    assert added[0].original_name == "note.txt" and added[0].stored and not added[0].sensitive
+    again = vault.add(case_id, [inbox / "sub" / "other.txt"])
+    assert [e.label for e in again] == ["E2"]
+    assert len(vault.exhibits(case_id)) == 2
+    assert [c.action for c in vault.custody(case_id)] == [CustodyAction.acquired] * 2
+
+
+def test_round_trip_empty_one_byte_and_text(vault: Vault, case_id: str, inbox: Path) -> None:
+    (inbox / "empty").write_bytes(b"")
+    (inbox / "one").write_bytes(b"\x00")
+    (inbox / "chat.txt").write_text("ligne avec accents éà\n", encoding="utf-8")
+    for e in vault.add(case_id, [inbox]):
+        assert vault.read(case_id, e.sha256) == (inbox / e.original_name).read_bytes()
+        assert e.size == (inbox / e.original_name).stat().st_size
+
+
+@pytest.mark.slow
+def test_round_trip_larger_than_64_mib(vault: Vault, case_id: str, inbox: Path) -> None:
+    big = inbox / "video.mp4"
+    data = os.urandom(64 * 1024 * 1024 + 777)
+    big.write_bytes(data)
+    (exhibit,) = vault.add(case_id, [big])
+    assert exhibit.size == len(data)
+    seen = bytearray()
+    for chunk in vault.stream(case_id, exhibit.sha256):
+        assert len(chunk) <= 1 << 20  # streamed, not read whole
+        seen += chunk
+    assert bytes(seen) == data
+
+
+def test_zip_members_become_exhibits_citing_their_container(vault: Vault, case_id: str, inbox: Path) -> None:
+    archive = inbox / "chat.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("WhatsApp Chat with Jake.txt", "12/01/2024, 10:00 - Jake: hi\n")
+        zf.writestr("media/IMG-1.jpg", _screenshot(inbox / "s.jpg").read_bytes())
+    (inbox / "s.jpg").unlink()
+    zipped, chat, image = vault.add(case_id, [archive])
+    assert zipped.media_type == "application/zip" and "container" not in zipped.metadata
+    assert chat.original_path == f"{archive.resolve()}!/WhatsApp Chat with Jake.txt"
+    assert chat.metadata["container"] == zipped.sha256 == image.metadata["container"]
+    assert image.media_type == "image/jpeg" and image.pdq and image.md5 and image.pdq_quality is not None
+    assert vault.read(case_id, chat.sha256).startswith(b"12/01/2024")
+    assert vault.get(case_id, "E2").sha256 == chat.sha256
+
+
+def test_get_by_number_label_hash_and_prefix(vault: Vault, case_id: str, inbox: Path) -> None:
+    (inbox / "a.txt").write_text("a")
+    (exhibit,) = vault.add(case_id, [inbox / "a.txt"])
+    for ref in (1, "1", "E1", "e1", exhibit.sha256, exhibit.sha256[:8]):
+        assert vault.get(case_id, ref).sha256 == exhibit.sha256
+    with pytest.raises(VaultError, match="no exhibit 'E9'"):
+        vault.get(case_id, "E9")
+
+
+def test_unknown_case_and_missing_path_are_plain_errors(vault: Vault, case_id: str, inbox: Path) -> None:
+    with pytest.raises(CaseNotFound):
+        vault.add("nosuchcase00", [inbox])
+    with pytest.raises(VaultError, match="no file or folder"):
+        vault.add(case_id, [inbox / "missing.jpg"])
+    assert vault.exhibits(case_id) == []
+
+
+def test_reading_with_a_purpose_logs_a_viewed_entry(vault: Vault, case_id: str, inbox: Path) -> None:
+    (inbox / "chat.txt").write_text("x")
+    (exhibit,) = vault.add(case_id, [inbox / "chat.txt"])
+    vault.read(case_id, exhibit.sha256, purpose="read by the WhatsApp importer", actor="importer:whatsapp")
+    entry = vault.custody(case_id)[-1]
+    assert (entry.action, entry.actor, entry.exhibit_sha256) == (
+        "viewed",
+        "importer:whatsapp",
+        exhibit.sha256,
+    )
+    assert entry.prev_hash == vault.custody(case_id)[0].entry_hash and entry.signature
+
+
+def test_sensitive_items_are_hash_only(vault: Vault, case_id: str, inbox: Path, settings: Settings) -> None:
+    picture = _screenshot(inbox / "IMG_0001.jpg", (200, 150, 140))
+    (exhibit,) = vault.add(case_id, [picture], sensitive=True)
+    assert exhibit.sensitive and not exhibit.stored
+    assert exhibit.md5 and exhibit.pdq and exhibit.original_path == str(picture.resolve())
+    assert not case_dir(settings, case_id).exists() or not any(case_dir(settings, case_id).rglob("*.ckv"))
+    with pytest.raises(VaultError, match="sensitive item"):
+        vault.read(case_id, exhibit.sha256)
+    with pytest.raises(VaultError, match="sensitive item"):
+        vault.open_to(case_id, "E1", inbox / "out.jpg")
+    (row,) = vault.hashlist(case_id)
+    assert row == {
+        "exhibit": "E1", "md5": exhibit.md5, "pdq": exhibit.pdq, "pdq_quality": exhibit.pdq_quality,
+        "sha256": exhibit.sha256, "sensitive": True,
+    }  # fmt: skip
+    assert picture.exists()  # the original is never touched
+    assert vault.verify(case_id).ok
+
+
+def test_canary_never_reaches_disk_in_plaintext(
+    vault: Vault, case_id: str, inbox: Path, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spy_tmp = tmp_path / "system-temp"
+    spy_tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spy_tmp))
+    monkeypatch.setenv("TMPDIR", str(spy_tmp))
+    (inbox / "chat.txt").write_text(f"Jake: {CANARY}\n" * 1000)
+    (inbox / "small.txt").write_text(CANARY)
+    with zipfile.ZipFile(inbox / "export.zip", "w") as zf:  # stored, not deflated: the canary is in clear
+        zf.writestr("messages.json", f'{{"text": "{CANARY}"}}')
+    image = Image.new("RGB", (64, 64), (1, 2, 3))
+    image.save(inbox / "pic.png", pnginfo=_png_text(CANARY))
+    added = vault.add(case_id, [inbox])
+    for e in added:
+        vault.read(case_id, e.sha256)
+    vault.verify(case_id)
+    needles = (CANARY.encode(), CANARY.encode("utf-16-le"))
+    scanned = 0
+    for path in [*home.rglob("*"), *spy_tmp.rglob("*")]:
+        if path.is_file():
+            scanned += 1
+            content = path.read_bytes()
+            assert not any(n in content for n in needles), f"plaintext evidence found in {path}"
+    assert scanned >= len(added)  # the database and the blobs were looked at
+    assert not any(spy_tmp.iterdir())
+
+
+def _png_text(text: str):
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_text("Comment", text)
+    return info
+
+
+def test_open_to_decrypts_outside_the_data_folder_and_logs(
+    vault: Vault, case_id: str, inbox: Path, home: Path
+) -> None:
+    (inbox / "proof.txt").write_text("proof")
+    vault.add(case_id, [inbox / "proof.txt"])
+    out = inbox / "opened"
+    out.mkdir()
+    target = vault.open_to(case_id, "E1", out)
+    assert target.read_text() == "proof"
+    assert vault.custody(case_id)[-1].action == "opened"
+    with pytest.raises(VaultError, match="will not overwrite"):
+        vault.open_to(case_id, "E1", out)
+    with pytest.raises(VaultError, match="inside its data folder"):
+        vault.open_to(case_id, "E1", home)
+
+
+def test_wrong_passphrase_and_no_passphrase(
+    store: Store, settings: Settings, case_id: str, inbox: Path
+) -> None:
+    (inbox / "a.txt").write_text("a")
+    Vault(store, settings, passphrase="first").add(case_id, [inbox / "a.txt"])
+    with pytest.raises(VaultError, match="does not unlock"):
+        Vault(store, settings, passphrase="second").read(case_id, "E1")
+    nobody = Vault(store, settings, passphrase="")
+    with pytest.raises(VaultError, match="needs your passphrase"):
+        nobody.read(case_id, "E1")
+    assert [e.label for e in nobody.exhibits(case_id)] == ["E1"]  # listing needs no passphrase
+
+
+def test_kdf_cost_is_stored_with_each_key(
+    store: Store, settings: Settings, case_id: str, inbox: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from casekit.store.evidence import KeyRepository
+    from casekit.vault import keys
+
+    (inbox / "a.txt").write_text("a")
+    Vault(store, settings).add(case_id, [inbox / "a.txt"])
+    monkeypatch.setattr(keys, "DEFAULT_KDF", keys.KdfParams(time_cost=2, memory_kib=128, parallelism=1))
+    assert Vault(store, settings).read(case_id, "E1") == b"a"  # the old cost is read back, not assumed
+    with store.session() as s:
+        _wrapped, kdf = KeyRepository(s).case_key(case_id)
+    assert kdf["algorithm"] == "argon2id" and kdf["memory_kib"] == 64 and len(kdf["salt"]) == 32
+
+
+def test_production_default_is_strong() -> None:
+    from casekit.vault.keys import KdfParams
+
+    default = KdfParams()
+    assert default.memory_kib >= 64 * 1024 and default.time_cost >= 3
+
+
+def test_purge_case_removes_the_blobs(vault: Vault, case_id: str, inbox: Path, settings: Settings) -> None:
+    (inbox / "a.txt").write_text("a")
+    (inbox / "b.txt").write_text("b")
+    vault.add(case_id, [inbox])
+    assert purge_case(settings, case_id) == 2
+    assert not case_dir(settings, case_id).exists()
+    assert purge_case(settings, case_id) == 0
+
+
+def test_public_key_is_pem(vault: Vault) -> None:
+    pem = vault.public_key_pem()
+    assert pem.startswith("-----BEGIN PUBLIC KEY-----") and pem == vault.public_key_pem()
+
+
+def test_works_on_both_backends(any_store: Store, inbox: Path, new_case) -> None:
+    case_id = new_case(any_store)
+    vault = Vault(any_store)
+    (inbox / "a.txt").write_text("a")
+    vault.add(case_id, [inbox])
+    vault.record(case_id, "note", None, "spoke to Constable Roy", actor="parent")
+    report = vault.verify(case_id)
+    assert report.ok and report.entries_checked == 2 and report.head_signed

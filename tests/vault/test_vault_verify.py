@@ -1,0 +1,99 @@
+"""Tamper tests: one changed byte in an exhibit, the database or the custody log is named by verify."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from casekit.settings import Settings
+from casekit.store import Store
+from casekit.store.tables_evidence import CustodyRow, ExhibitRow
+from casekit.vault import Vault
+from casekit.vault.blobs import BlobStore
+
+
+@pytest.fixture
+def filled(vault: Vault, case_id: str, inbox: Path) -> Vault:
+    for name in ("one.txt", "two.txt", "three.txt"):
+        (inbox / name).write_text(f"content of {name}\n" * 50)
+    vault.add(case_id, [inbox])
+    vault.record(case_id, "note", None, "called the police non-emergency line")
+    assert vault.verify(case_id).ok
+    return vault
+
+
+def _where(vault: Vault, case_id: str) -> list[tuple[str, str]]:
+    report = vault.verify(case_id)
+    assert not report.ok
+    return [(p.where, p.reason) for p in report.problems]
+
+
+def test_one_flipped_byte_in_a_blob_names_the_exhibit(
+    filled: Vault, case_id: str, settings: Settings
+) -> None:
+    exhibit = filled.get(case_id, "E2")
+    blob = BlobStore(settings, case_id).path(exhibit.sha256)
+    data = bytearray(blob.read_bytes())
+    data[len(data) // 2] ^= 0x20
+    blob.write_bytes(bytes(data))
+    assert _where(filled, case_id) == [("E2", "vault.problem.exhibit_changed")]
+
+
+def test_a_missing_blob_names_the_exhibit(filled: Vault, case_id: str, settings: Settings) -> None:
+    BlobStore(settings, case_id).path(filled.get(case_id, "E3").sha256).unlink()
+    assert _where(filled, case_id) == [("E3", "vault.problem.exhibit_missing")]
+
+
+def test_a_changed_exhibit_row_is_caught(filled: Vault, case_id: str, store: Store) -> None:
+    with store.session() as s:
+        s.execute(update(ExhibitRow).where(ExhibitRow.number == 1).values(size=1))
+    assert ("E1", "vault.problem.exhibit_record") in _where(filled, case_id)
+
+
+def test_a_changed_log_entry_names_the_entry(filled: Vault, case_id: str, store: Store) -> None:
+    with store.session() as s:
+        s.execute(update(CustodyRow).where(CustodyRow.seq == 4).values(detail="called nobody"))
+    assert _where(filled, case_id) == [("entry 4", "vault.problem.entry_content")]
+
+
+def test_a_rewritten_and_rehashed_entry_breaks_the_chain_and_signature(
+    filled: Vault, case_id: str, store: Store
+) -> None:
+    entry = filled.custody(case_id)[1]
+    forged = entry.model_copy(update={"actor": "someone else"})
+    forged = forged.model_copy(update={"entry_hash": forged.computed_hash()})
+    with store.session() as s:
+        s.execute(
+            update(CustodyRow)
+            .where(CustodyRow.seq == 2)
+            .values(actor=forged.actor, entry_hash=forged.entry_hash)
+        )
+    problems = _where(filled, case_id)
+    assert ("entry 3", "vault.problem.entry_link") in problems
+    assert ("entry 2", "vault.problem.entry_signature") in problems
+
+
+def test_a_deleted_entry_is_caught(filled: Vault, case_id: str, store: Store) -> None:
+    from sqlalchemy import delete
+
+    with store.session() as s:
+        s.execute(delete(CustodyRow).where(CustodyRow.seq == 2))
+    problems = _where(filled, case_id)
+    assert ("entry 3", "vault.problem.entry_sequence") in problems
+    assert ("E2", "vault.problem.exhibit_record") in problems
+
+
+def test_cli_verify_exit_status_and_names(filled: Vault, case_id: str, settings: Settings, cli) -> None:
+    ok = cli("verify", "--case", case_id)
+    assert ok.exit_code == 0 and "match their SHA-256" in ok.stdout
+    blob = BlobStore(settings, case_id).path(filled.get(case_id, "E1").sha256)
+    data = bytearray(blob.read_bytes())
+    data[-1] ^= 1
+    blob.write_bytes(bytes(data))
+    bad = cli("verify", "--case", case_id)
+    assert bad.exit_code == 1
+    assert "E1: the stored exhibit changed" in bad.stdout
+    doc = cli("verify", "--case", case_id, "--json")
+    assert doc.exit_code == 1 and '"where": "E1"' in doc.stdout
