@@ -120,6 +120,8 @@ def parse(source: Source, options: Options) -> Iterator[Record]:
 
     def finish() -> Record:
         number, stamp, sender, body, line_mark, body_mark, system = current  # type: ignore[misc]
+        while extra and not extra[-1].strip():
+            extra.pop()  # blank lines before the next header are the export's spacing, not the message
         text = body if not extra else body + "\n" + "\n".join(extra)
         if system:
             return Record(

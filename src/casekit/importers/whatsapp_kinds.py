@@ -40,7 +40,7 @@ ATTACHED = re.compile(
 )
 OMITTED = re.compile(r"<[^<>\n]{3,40}>")  # Android's localised "<Media omitted>" stands alone
 EDITED = re.compile(
-    r"\s*<(?:This message was edited|Diese Nachricht wurde bearbeitet|Ce message a été modifié|"
+    r"[\s\u200e\u200f]*<(?:This message was edited|Diese Nachricht wurde bearbeitet|Ce message a été modifié|"
     r"Se editó este mensaje\.?|Questo messaggio è stato modificato)>$"
 )
 _PERSON_WRITTEN = re.compile(
