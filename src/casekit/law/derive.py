@@ -28,13 +28,19 @@ def age_gap(facts: dict[str, Any]) -> tuple[float, float] | None:
     return (suspect[0] - victim[1], suspect[1] - victim[0])
 
 
-def image_depicts_minor(facts: dict[str, Any]) -> list[str] | None:
-    """An image of a victim under 18 depicts a minor: the keys that show it, or None if not shown."""
+def image_depicts_minor(facts: dict[str, Any]) -> tuple[bool, list[str]] | None:
+    """Whether the images at issue (which are of the victim) show a minor, and the keys that show it.
+
+    A victim under 18 with an image fact: yes.  A victim of 18 or more: no, because the image is taken to be
+    recent; the intake asks ``image_depicts_minor`` directly when an adult's image was taken before 18.
+    """
     victim = facts.get("victim_age")
-    if not isinstance(victim, int) or isinstance(victim, bool) or victim >= 18:
+    if not isinstance(victim, int) or isinstance(victim, bool):
         return None
     image_keys = [k for k in _IMAGE_OF_VICTIM if facts.get(k) is True]
-    return ["victim_age", *image_keys] if image_keys else None
+    if not image_keys:
+        return None
+    return victim < 18, ["victim_age", *image_keys]
 
 
 def derive(facts: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[str]]]:
@@ -46,8 +52,7 @@ def derive(facts: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[str]]]
         out["age_gap"] = gap
         origins["age_gap"] = ["suspect_age", "victim_age"]
     if "image_depicts_minor" not in facts:
-        shown_by = image_depicts_minor(facts)
-        if shown_by:
-            out["image_depicts_minor"] = True
-            origins["image_depicts_minor"] = shown_by
+        minor = image_depicts_minor(facts)
+        if minor is not None:
+            out["image_depicts_minor"], origins["image_depicts_minor"] = minor
     return out, origins
