@@ -105,7 +105,7 @@ def test_a_threat_said_to_be_imminent_later_still_stops() -> None:
 
 
 def test_self_harm_said_to_be_imminent_later_still_stops() -> None:
-    step, asked = drive({"danger_now": ["none"], "self_harm_risk": "imminent"})
+    step, _ = drive({"danger_now": ["none"], "self_harm_risk": "imminent"})
     assert step.status is Status.stopped and step.stop_reasons == ("self_harm_imminent",)
     ids = [a.id for a in outcome(step, "c", "en").emergency]
     assert ids[0] == "self_harm_now"
