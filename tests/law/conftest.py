@@ -35,6 +35,15 @@ CASES = Path(__file__).parent / "cases"
 EXPECT_KEYS = {"offences", "absent", "none", "urgency", "titles", "referrals", "steps", "questions"}
 
 
+@pytest.fixture(autouse=True)
+def _language_back_to_environment() -> Iterator[None]:
+    """``--lang`` fixes the language for the process; put it back so one test's French does not leak."""
+    from casekit.i18n import set_lang
+
+    yield
+    set_lang(None)
+
+
 class ScenarioFailed(AssertionError):
     pass
 
