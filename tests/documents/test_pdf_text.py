@@ -108,7 +108,7 @@ def test_statement_first_person_chronological_signed(scenario, lang, tmp_path):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_preservation_letter_names_accounts_and_where_to_send(scenario, lang, tmp_path):
-    name, bundle = scenario
+    _name, bundle = scenario
     platform = bundle.platform_names[0]
     text = pdf_text(render(build_letter(bundle, "preservation", lang), "pdf"), tmp_path)
     handles = [h.value for p in bundle.suspects for h in p.handles if h.platform == platform]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -39,7 +40,8 @@ def write_atomic(path: Path, data: bytes) -> Path:
             os.fsync(fh.fileno())
         os.replace(part, path)
     except OSError as exc:
-        part.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # the folder itself may be unusable: nothing to clean then
+            part.unlink(missing_ok=True)
         raise DocumentError.from_key(
             "error.document_write", path=path, reason=exc.strerror or type(exc).__name__
         ) from None

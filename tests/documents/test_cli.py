@@ -1,0 +1,161 @@
+"""casekit brief | statement | letter | export, end to end on a real store, vault and law engine."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from casekit.documents import gather
+from casekit.model import Case, Contact, Fact, Handle, Person, PersonRole, TimelineEvent
+from casekit.settings import Settings
+from casekit.store import (
+    CaseRepository,
+    ContactRepository,
+    FactRepository,
+    PersonRepository,
+    Store,
+    TimelineRepository,
+)
+from casekit.vault import Vault, keys
+
+from .conftest import flat, pdf_text
+
+FAST_KDF = keys.KdfParams(time_cost=1, memory_kib=64, parallelism=1)
+FACTS = {
+    "victim_age": 9,
+    "platform": ["Snapchat"],
+    "suspect_age": "adult",
+    "suspect_requested_images": True,
+    "victim_sent_intimate_image": True,
+    "image_depicts_minor": True,
+    "secrecy_requested": True,
+}
+
+
+@pytest.fixture(autouse=True)
+def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(keys, "DEFAULT_KDF", FAST_KDF)
+
+
+@pytest.fixture
+def seeded(store: Store, settings: Settings, tmp_path: Path) -> dict:
+    case = Case(title="Snapchat contact with Mia (test)", jurisdiction="CA-ON")
+    with store.session() as s:
+        CaseRepository(s).add(case)
+        people = PersonRepository(s)
+        people.add(Person(case_id=case.id, role=PersonRole.victim, names=["Mia"], age=9))
+        people.add(
+            Person(case_id=case.id, role=PersonRole.reporter, names=["Claire"], location="Hamilton, ON")
+        )
+        people.add(
+            Person(
+                case_id=case.id,
+                role=PersonRole.suspect,
+                aliases=["Jake"],
+                handles=[Handle(platform="Snapchat", value="skaterjake11")],
+            )
+        )
+        for key, value in FACTS.items():
+            FactRepository(s).set(Fact(case_id=case.id, key=key, value=value))
+        ContactRepository(s).add(
+            Contact(
+                case_id=case.id,
+                agency="Hamilton Police Service",
+                officer_name="R. Dunn",
+                file_number="HP26-1",
+                outcome="Declined: nothing can be done",
+            )
+        )
+        TimelineRepository(s).add(TimelineEvent(case_id=case.id, title="First contact"))
+    screenshot = tmp_path / "profile.png"
+    screenshot.write_bytes(b"not really a png, a screenshot stand-in")
+    secret = tmp_path / "IMG_0001.jpg"
+    secret.write_bytes(b"CANARY-intimate-image-bytes")
+    vault = Vault(store, settings)
+    vault.add(case.id, [screenshot])
+    vault.add(case.id, [secret], sensitive=True, note="the image he asked for")
+    return {"case_id": case.id, "vault": vault}
+
+
+def test_gather_integrates_store_vault_and_law(store, seeded):
+    bundle = gather(store, seeded["case_id"], vault=seeded["vault"])
+    assert [e.label for e in bundle.exhibits] == ["E1", "E2"] and bundle.exhibits[1].stored is False
+    assert [c.action for c in bundle.custody.entries] == ["acquired", "acquired"]
+    assert bundle.custody.public_key_pem.startswith("-----BEGIN PUBLIC KEY-----")
+    assert bundle.assessment is not None
+    assert any(o.section.startswith("172.1") and o.status == "likely" for o in bundle.assessment.offences)
+    assert "snapchat" in bundle.platforms and bundle.platforms["snapchat"].law_enforcement_url
+    assert bundle.oversight is not None
+    assert "assessment" not in bundle.gaps
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_brief_command_writes_a_pdf(cli, seeded, tmp_path, lang):
+    out = tmp_path / f"brief-{lang}.pdf"
+    result = cli("brief", "--case", seeded["case_id"], "--lang", lang, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = pdf_text(out.read_bytes(), tmp_path)
+    assert "172.1" in text and "skaterjake11" in text and "HP26-1" in text
+    assert seeded["vault"].exhibits(seeded["case_id"])[1].sha256 in flat(text)
+    assert ("Police brief" if lang == "en" else "Dossier à l'intention de la police") in text
+
+
+def test_statement_letters_in_every_format(cli, seeded, tmp_path):
+    case_id = seeded["case_id"]
+    for args in (
+        ["statement"],
+        ["letter", "preservation"],
+        ["letter", "escalation"],
+        ["letter", "complaint"],
+    ):
+        for fmt in ("pdf", "docx", "md"):
+            out = tmp_path / f"{'-'.join(args)}.{fmt}"
+            result = cli(*args, "--case", case_id, "--format", fmt, "--lang", "fr", "-o", str(out))
+            assert result.exit_code == 0, (args, fmt, result.output)
+            assert out.stat().st_size > 0
+    assert "skaterjake11" in (tmp_path / "letter-preservation.md").read_text()
+
+
+def test_default_output_name(cli, seeded, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("brief", "--case", seeded["case_id"], "--format", "md")
+    assert result.exit_code == 0
+    assert (tmp_path / f"{seeded['case_id']}-brief-en.md").exists()
+
+
+def test_bad_input_is_a_plain_error_with_status_2(cli, seeded, tmp_path):
+    result = cli("brief", "--case", seeded["case_id"], "--format", "odt")
+    assert result.exit_code == 2 and "odt" in result.output and "pdf, docx or md" in result.output
+    result = cli("brief", "--case", seeded["case_id"], "--lang", "de")
+    assert result.exit_code == 2 and "'de'" in result.output
+    result = cli("brief", "--case", "nosuchcase00")
+    assert result.exit_code == 2 and "nosuchcase00" in result.output
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x")
+    result = cli("brief", "--case", seeded["case_id"], "-o", str(blocked / "brief.pdf"))
+    assert result.exit_code == 2 and "could not be written" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_export_command_with_files_never_includes_the_sensitive_item(cli, seeded, tmp_path):
+    case_id = seeded["case_id"]
+    target = tmp_path / "package"
+    result = cli("export", "--case", case_id, str(target), "--include-files")
+    assert result.exit_code == 0, result.output
+    assert "1 sensitive item(s)" in result.output
+    check = subprocess.run(["bagit.py", "--validate", str(target)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr[-500:]
+    files = sorted(p.name for p in (target / "data" / "files").iterdir())
+    assert files == ["E1-profile.png"]
+    for path in target.rglob("*"):
+        if path.is_file():
+            assert b"CANARY-intimate-image-bytes" not in path.read_bytes()
+    log = json.loads((target / "data" / "custody" / "custody-log.json").read_text())
+    assert len(log["entries"]) == 2
+    actions = [e.action for e in seeded["vault"].custody(case_id)]
+    assert actions.count("exported") == 2  # E1's contents, and the package
+    again = cli("export", "--case", case_id, str(target))
+    assert again.exit_code == 2 and "already exists" in again.output

@@ -1,0 +1,106 @@
+"""The same content in DOCX and Markdown; user text is never read as markup; gaps say so plainly."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+
+from casekit.documents import LETTER_KINDS, CaseBundle, build_brief, build_letter, build_statement, render
+from casekit.documents.views import KeyMessage
+from casekit.errors import DocumentError
+from casekit.model import Case
+
+from .conftest import pdf_text
+
+
+def docx_text(data: bytes) -> str:
+    document = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts += [c.text for c in row.cells]
+    return " ".join(" ".join(parts).split())
+
+
+def all_documents(bundle: CaseBundle, lang: str):
+    yield "brief", build_brief(bundle, lang)
+    yield "statement", build_statement(bundle, lang)
+    for kind in LETTER_KINDS:
+        yield kind, build_letter(bundle, kind, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_docx_and_markdown_say_what_the_model_says(scenario, lang):
+    _name, bundle = scenario
+    for kind, doc in all_documents(bundle, lang):
+        words = " ".join(doc.plain_text().split())
+        in_docx = docx_text(render(doc, "docx"))
+        in_md = render(doc, "md").decode("utf-8")
+        for exhibit in bundle.exhibits if kind in ("brief", "statement") else ():
+            assert exhibit.sha256 in in_docx and exhibit.sha256 in in_md, (kind, exhibit.label)
+        if not doc.letter:  # a letter's title is its running header; its subject line is checked below
+            assert doc.title in in_docx and doc.title in in_md
+        # Every heading of the model is in both renderings.
+        for block in doc.blocks:
+            heading = getattr(block, "text", None)
+            if isinstance(heading, str):
+                assert heading in in_docx and heading in in_md, (kind, heading)
+        subject = next(b for b in doc.blocks if hasattr(b, "spans")) if doc.letter else None
+        if subject is not None:
+            assert subject.spans[0].text in in_docx
+        assert words  # the model itself is not empty
+
+
+def test_docx_is_editable_with_real_tables_and_a_repeating_header(scenario):
+    _name, bundle = scenario
+    document = docx.Document(io.BytesIO(render(build_brief(bundle, "en"), "docx")))
+    assert len(document.tables) >= 5
+    xml = document.tables[1]._tbl.xml
+    assert "w:tblHeader" in xml
+    assert document.core_properties.title == "Police brief"
+
+
+def test_user_text_is_never_markup(tmp_path):
+    """A message written as Typst or Markdown markup prints as written, in every format."""
+    bundle = CaseBundle(case=Case(id="abcdefabcdef", title="*bold* #pagebreak() [x](y) <b>"))
+    nasty = '#pagebreak() ]] $x$ *not bold* _u_ `code` <script> | pipe \\ back "quote" @ref'
+    bundle.messages = [KeyMessage(None, "#sender", nasty, "SMS", "E1", "0" * 64, "line 1")]
+    doc = build_brief(bundle, "en")
+    text = pdf_text(render(doc, "pdf"), tmp_path)
+    assert nasty in text and "*bold* #pagebreak() [x](y) <b>" in text
+    assert nasty in docx_text(render(doc, "docx"))
+    md = render(doc, "md").decode()
+    assert "\\#pagebreak() \\]\\] $x$ \\*not bold\\*" in md and "\\<script\\> \\| pipe" in md
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_case_with_nothing_recorded_still_gives_every_document(lang, tmp_path):
+    bundle = CaseBundle(case=Case(id="0123456789ab", title="Nothing yet"))
+    bundle.gaps.update({"assessment", "exhibits", "messages", "oversight"})
+    for kind, doc in all_documents(bundle, lang):
+        text = pdf_text(render(doc, "pdf"), tmp_path)
+        assert text, kind
+    brief = pdf_text(render(build_brief(bundle, lang), "pdf"), tmp_path)
+    assert ("Not yet recorded." if lang == "en" else "Pas encore consigné.") in brief
+    assert ("No exhibits recorded yet." if lang == "en" else "Aucune pièce n'est encore consignée.") in brief
+    letter = pdf_text(render(build_letter(bundle, "preservation", lang), "pdf"), tmp_path)
+    assert (
+        "cannot name what to preserve" if lang == "en" else "ne peut donc pas préciser quoi conserver"
+    ) in letter
+
+
+def test_unknown_format_and_letter_are_plain_errors():
+    bundle = CaseBundle(case=Case(id="0123456789ab", title="x"))
+    with pytest.raises(DocumentError) as excinfo:
+        render(build_brief(bundle, "en"), "odt")
+    assert "odt" in excinfo.value.message and "pdf, docx or md" in excinfo.value.hint
+    with pytest.raises(DocumentError):
+        build_letter(bundle, "threat", "en")
+
+
+def test_pdf_is_reproducible(scenario):
+    _name, bundle = scenario
+    doc = build_brief(bundle, "en")
+    assert render(doc, "pdf") == render(doc, "pdf")
