@@ -15,7 +15,7 @@ from typing import Any
 from ..settings import Settings
 from ..store import Store
 
-STEPS = ("case",)
+STEPS = ("case", "intake")
 
 DATA = Path(__file__).parent / "data"
 
