@@ -28,7 +28,9 @@ def test_no_in_either_language(raw: object) -> None:
     assert parse_answer(q("deception"), raw) is False
 
 
-@pytest.mark.parametrize("raw", [None, "", "?", "skip", "I don't know", "je ne sais pas", "passer", "unknown"])
+@pytest.mark.parametrize(
+    "raw", [None, "", "?", "skip", "I don't know", "je ne sais pas", "passer", "unknown"]
+)
 def test_i_dont_know_leaves_the_answer_open(raw: object) -> None:
     for question_id in ("deception", "victim_age", "topics", "suspect_age", "incident_date", "money_lost"):
         assert parse_answer(q(question_id), raw) is None

@@ -89,7 +89,9 @@ def test_a_fact_set_by_hand_wins_over_the_interview(any_store: Store, case_id: s
     intake.answer("who_answers", "parent")
     intake.answer("victim_age", 9)
     with any_store.session() as s:
-        FactRepository(s).set(Fact(case_id=case_id, key="victim_age", value=8, provenance="casekit facts set"))
+        FactRepository(s).set(
+            Fact(case_id=case_id, key="victim_age", value=8, provenance="casekit facts set")
+        )
     intake.answer("incident_date", "2026-11-01")
     assert _facts(any_store, case_id)["victim_age"].value == 8
     intake.restart()

@@ -46,6 +46,13 @@ def intake(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP + " Only with --answers."),
 ) -> None:
     """Answer the guided questions about what happened: safety first, then the facts, then what to do."""
+    try:
+        _run_intake(case_id, answers, lang, restart, as_json)
+    finally:
+        set_lang(None)  # the language was fixed for this command only
+
+
+def _run_intake(case_id: str, answers: Path | None, lang: str | None, restart: bool, as_json: bool) -> None:
     _lang(lang)
     if as_json and answers is None:
         raise IntakeError.from_key("intake.error.json_needs_answers")
@@ -112,6 +119,13 @@ def facts_show(
     """Show the facts of a case: casekit facts --case ID [--json]."""
     if ctx.invoked_subcommand is not None:
         return
+    try:
+        _show_facts(case_id, lang, as_json)
+    finally:
+        set_lang(None)
+
+
+def _show_facts(case_id: str | None, lang: str | None, as_json: bool) -> None:
     _lang(lang)
     if case_id is None:
         raise CasekitError.from_key("facts.error.case_missing")
