@@ -1,9 +1,29 @@
-"""Demo step: assessment (filled in by its part)."""
+"""Demo step: assess the demo case's facts and say, in two lines, what the law engine found."""
 
 from __future__ import annotations
 
+from ..i18n import current_lang, t
+from ..law import FACTS, assess
+from ..store import CaseRepository, FactRepository
 from . import DemoContext
 
 
 def run(ctx: DemoContext) -> None:
-    """Nothing yet."""
+    with ctx.store.session() as s:
+        case = CaseRepository(s).get(ctx.case_id)
+        stored = FactRepository(s).as_dict(ctx.case_id)
+    # A case also holds facts other parts record (names, notes); the engine reads its own vocabulary only.
+    facts = {k: v for k, v in stored.items() if k in FACTS}
+    result = assess(facts, case.jurisdiction)
+    lang = current_lang()
+    found = ", ".join(f"{o.section} {t('law.demo.status.' + o.status, lang)}" for o in result.offences)
+    ctx.say(
+        t(
+            "law.demo.summary",
+            lang,
+            offences=found or t("law.demo.no_offence", lang),
+            urgency=t("law.urgency." + result.urgency, lang),
+        )
+    )
+    first = result.steps[0].text.get(lang) if result.steps else ""
+    ctx.say(t("law.demo.next", lang, step=first, count=len(result.questions)))
