@@ -75,3 +75,16 @@ def test_help_is_plain(cli) -> None:
     result = cli("--help")
     assert result.exit_code == 0
     assert "legal information, not legal advice" in result.stdout
+
+
+def test_delete_removes_encrypted_evidence_too(cli, home, tmp_path) -> None:
+    case = json.loads(cli("case", "new", "With evidence", "--json").stdout)
+    screenshot = tmp_path / "screenshot.txt"
+    screenshot.write_text("made-up evidence")
+    added = cli("evidence", "add", "--case", case["id"], str(screenshot))
+    assert added.exit_code == 0, added.stderr
+    blobs = [p for p in home.rglob("*") if p.is_file() and case["id"] in str(p)]
+    assert blobs, "the vault should hold the encrypted copy under the data folder"
+    assert cli("case", "delete", case["id"], "--yes").exit_code == 0
+    assert [p for p in home.rglob("*") if p.is_file() and case["id"] in str(p)] == []
+    assert screenshot.read_text() == "made-up evidence"  # the original is never touched

@@ -10,6 +10,7 @@ from ..errors import CasekitError
 from ..i18n import t
 from ..model import Case
 from ..store import CaseRepository, ContactRepository, FactRepository, PersonRepository
+from ..vault import purge_case
 from ._common import JSON_HELP, console, open_store, print_json
 
 case_app = typer.Typer(help="Create, list, show and delete cases.", no_args_is_help=True)
@@ -119,6 +120,9 @@ def delete(
         raise typer.Exit(1)
     with store.session() as s:
         CaseRepository(s).delete(case_id)
+    # The rows went first, in one transaction; the encrypted blobs follow.  A crash between the two leaves
+    # only unreadable ciphertext whose key is already gone, and the next delete sweeps it.
+    purge_case(store.settings, case_id)
     console.print(t("case.deleted", case_id=case_id))
 
 
