@@ -100,8 +100,9 @@ def render(a: Assessment, lang: str) -> None:
     for off in a.offences:
         status = t(f"law.status.{off.status}", lang)
         style = "bold green" if off.status == "likely" else "bold yellow"
+        cite = t("law.report.section", lang, section=off.section) if " " not in off.section else off.section
         say(
-            f"\n[{style}]{_txt(off.law, lang)}, s. {off.section} — {_txt(off.title, lang)}[/] [{style}]({status})[/]"
+            f"\n[{style}]{_txt(off.law, lang)}, {escape(cite)} — {_txt(off.title, lang)}[/] [{style}]({status})[/]"
         )
         say(f"  {_txt(off.summary, lang)}")
         for el in off.elements:
@@ -137,7 +138,8 @@ def render(a: Assessment, lang: str) -> None:
     if a.powers:
         say(f"\n[bold underline]{t('law.report.powers', lang)}[/]")
         for p in a.powers:
-            say(f"  • s. {escape(p.citation)} {_txt(p.title, lang)}: {_txt(p.summary, lang)}")
+            cite = t("law.report.section", lang, section=p.citation)
+            say(f"  • {escape(cite)} {_txt(p.title, lang)} — {_txt(p.summary, lang)}")
     if a.provisions:
         say(f"\n[bold underline]{t('law.report.provisions', lang)}[/]")
         for p in a.provisions:
