@@ -70,7 +70,7 @@ def test_bag_validates_and_holds_the_documents_log_and_readme(tmp_path):
 
 
 def test_a_changed_byte_fails_validation(tmp_path):
-    export_package(luring_bundle(), tmp_path / "package")
+    export_package(luring_bundle(), tmp_path / "package", formats=("md",))
     target = tmp_path / "package" / "data" / "evidence" / "exhibits.json"
     target.write_bytes(target.read_bytes().replace(b"E1", b"E9", 1))
     check = _bagit_validate(tmp_path / "package")
@@ -83,7 +83,7 @@ def test_include_files_adds_contents_but_never_a_sensitive_item(tmp_path):
     vault = FakeVault(
         {e.sha256: (canary if e.sensitive else f"content of {e.label}".encode()) for e in bundle.exhibits}
     )
-    result = export_package(bundle, tmp_path / "package", include_files=True, vault=vault)
+    result = export_package(bundle, tmp_path / "package", include_files=True, vault=vault, formats=("md",))
     files = tmp_path / "package" / "data" / "files"
     assert sorted(p.name for p in files.iterdir()) == ["E1-mydata_snapchat.zip", "E2-roblox_profile_jake.png"]
     assert (files / "E1-mydata_snapchat.zip").read_bytes() == b"content of E1"
@@ -112,7 +112,9 @@ def test_a_failed_export_leaves_nothing_behind(tmp_path):
             raise OSError(28, "No space left on device")
 
     with pytest.raises(DocumentError) as excinfo:
-        export_package(luring_bundle(), tmp_path / "package", include_files=True, vault=BrokenVault({}))
+        export_package(
+            luring_bundle(), tmp_path / "package", include_files=True, vault=BrokenVault({}), formats=("md",)
+        )
     assert "No space left on device" in excinfo.value.message
     assert list(tmp_path.iterdir()) == []
 
@@ -122,7 +124,7 @@ def test_case_uco_json_ld_passes_case_validate(tmp_path):
     tool = shutil.which("case_validate")
     if tool is None:
         pytest.skip("case_validate (pip install case-utils, in the dev extra) is not installed")
-    export_package(luring_bundle(), tmp_path / "package")
+    export_package(luring_bundle(), tmp_path / "package", formats=("md",))
     graph = tmp_path / "package" / "data" / "evidence" / "case-uco.jsonld"
     check = subprocess.run([tool, str(graph)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout[-2000:]

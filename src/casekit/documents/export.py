@@ -171,7 +171,7 @@ def _fill(
     for kind in LETTER_KINDS:
         docs[f"letter-{kind}"] = build_letter(bundle, kind, lang)
     for name, doc in docs.items():
-        for fmt in formats if not name.startswith("letter") else ("pdf", "docx")[: len(formats)]:
+        for fmt in formats:
             _write(root, f"documents/{name}.{fmt}", render(doc, fmt), result)
     _write(root, "evidence/exhibits.json", _json(exhibits_index(bundle, lang)), result)
     _write(root, "evidence/hashlist.csv", hashlist_csv(bundle), result)

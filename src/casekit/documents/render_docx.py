@@ -64,6 +64,21 @@ def _page_number(paragraph) -> None:
         run._r.append(el)
 
 
+def _para(out, style_id: str | None = None):
+    """A paragraph with a built-in style set by id: python-docx's lookup by name scans every style."""
+    paragraph = out.add_paragraph()
+    if style_id:
+        paragraph._p.style = style_id
+    return paragraph
+
+
+def _heading(out, text: str, level: int):
+    paragraph = _para(out, "Title" if level == 0 else f"Heading{level}")
+    run = paragraph.add_run(text)
+    run.font.color.rgb = ACCENT
+    return paragraph
+
+
 def render_docx(doc: Document) -> bytes:
     out = Docx()
     section = out.sections[0]
@@ -89,9 +104,7 @@ def render_docx(doc: Document) -> bytes:
     _page_number(footer)
 
     if not doc.letter:
-        title = out.add_heading(doc.title, level=0)
-        for r in title.runs:
-            r.font.color.rgb = ACCENT
+        _heading(out, doc.title, 0)
         if doc.subtitle:
             p = out.add_paragraph()
             r = p.add_run(doc.subtitle)
@@ -109,19 +122,17 @@ def render_docx(doc: Document) -> bytes:
 
     for block in doc.blocks:
         if isinstance(block, Heading):
-            h = out.add_heading(block.text, level=min(block.level, 3))
-            for r in h.runs:
-                r.font.color.rgb = ACCENT
+            _heading(out, block.text, min(block.level, 3))
         elif isinstance(block, Para):
-            p = out.add_paragraph(style="Quote" if block.style == "quote" else None)
+            p = _para(out, "Quote" if block.style == "quote" else None)
             small = block.style in ("small", "note")
             _runs(p, block.spans, size=8.5 if small else None, color=MUTED if small else None)
         elif isinstance(block, Bullets):
             for item in block.items:
-                _runs(out.add_paragraph(style="List Number" if block.numbered else "List Bullet"), item)
+                _runs(_para(out, "ListNumber" if block.numbered else "ListBullet"), item)
         elif isinstance(block, Table):
             table = out.add_table(rows=1, cols=len(block.header))
-            table.style = "Table Grid"
+            table._tbl.tblPr.style = "TableGrid"
             table.alignment = WD_TABLE_ALIGNMENT.CENTER
             for cell, label in zip(table.rows[0].cells, block.header, strict=True):
                 cell.text = label
