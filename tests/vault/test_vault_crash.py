@@ -24,7 +24,7 @@ def test_killed_ingest_is_consistent_and_finishes_on_rerun(
     store: Store, settings: Settings, case_id: str, inbox: Path, home: Path
 ) -> None:
     for i in range(FILES):
-        (inbox / f"file-{i:03}.bin").write_bytes(os.urandom(128 * 1024))
+        (inbox / f"file-{i:03}.bin").write_bytes(os.urandom(64 * 1024))
     (inbox / "marker.txt").write_text("first")
     # Set the keys up here, with the cheap test cost; the child reads the cost stored with them.
     Vault(store, settings).add(case_id, [inbox / "marker.txt"])

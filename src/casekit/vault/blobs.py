@@ -30,7 +30,7 @@ def case_dir(settings: Settings, case_id: str) -> Path:
     return vault_root(settings) / case_id
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
     if os.name != "posix":  # pragma: no cover - Windows cannot open a directory for fsync
         return
     fd = os.open(path, os.O_RDONLY)
@@ -55,12 +55,15 @@ class BlobStore:
         self.root.mkdir(exist_ok=True, mode=0o700)
         return self.root / f"{TMP_PREFIX}{os.getpid()}-{secrets.token_hex(6)}"
 
-    def commit(self, temp: Path, sha256: str) -> Path:
-        """Move a finished, fsynced temporary blob to its final name (replacing an orphan of a crash)."""
+    def commit(self, temp: Path, sha256: str, *, sync: bool = True) -> Path:
+        """Move a finished, fsynced temporary blob to its final name (replacing an orphan of a crash).
+
+        With ``sync=False`` the caller fsyncs the folder itself (once for a whole batch)."""
         final = self.path(sha256)
         final.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         os.replace(temp, final)
-        _fsync_dir(final.parent)
+        if sync:
+            fsync_dir(final.parent)
         return final
 
     def clean_stale(self) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,8 +18,7 @@ from . import archive, keys
 from .blobs import BlobStore
 from .crypto import BlobCorrupt, decrypt_stream
 from .custody import GENESIS, CustodyAction, CustodyEntry, seal_entry
-from .ingest import Digest, Source, describe_image
-from .metadata import file_times, is_image
+from .metadata import is_image
 
 SIGNING_AAD = b"casekit signing key v1"
 
@@ -258,57 +256,6 @@ class Vault:
             expand_archives=expand_archives,
         ).run([Path(p) for p in paths])
 
-    def _keep(
-        self,
-        case_id: str,
-        source: Source,
-        digest: Digest,
-        *,
-        sensitive: bool,
-        note: str | None,
-        actor: str,
-        container: str | None,
-    ) -> tuple[Exhibit, bool]:
-        """Second half of adding one item: commit the blob, then one transaction for row + log entry."""
-        blobs = BlobStore(self.settings, case_id)
-        with self.store.session() as s:
-            existing = ExhibitRepository(s).by_sha256(case_id, digest.sha256)
-        if existing is not None:
-            if digest.temp is not None:
-                digest.temp.unlink(missing_ok=True)
-            return existing, False
-        metadata: dict[str, Any] = dict(source.metadata)
-        pdq = quality = None
-        if is_image(digest.media_type):
-            info = describe_image(source)
-            pdq, quality = info.pop("pdq", None), info.pop("pdq_quality", None)
-            metadata["image"] = info
-        if container:
-            metadata["container"] = container
-        if digest.temp is not None:
-            blobs.commit(digest.temp, digest.sha256)
-        with self.store.session() as s:
-            repo = ExhibitRepository(s)
-            exhibit = Exhibit(
-                case_id=case_id,
-                number=repo.next_number(case_id),
-                sha256=digest.sha256,
-                size=digest.size,
-                original_name=source.name,
-                original_path=source.original_path,
-                media_type=digest.media_type,
-                md5=digest.md5,
-                pdq=pdq,
-                pdq_quality=quality,
-                sensitive=sensitive,
-                stored=digest.temp is not None,
-                note=note,
-                metadata=metadata,
-            )
-            repo.add(exhibit)
-            self._append(s, case_id, CustodyAction.acquired, exhibit.sha256, acquired_detail(exhibit), actor)
-        return exhibit, True
-
     # ---- checking --------------------------------------------------------------------------------
 
     def verify(self, case_id: str) -> VerifyReport:
@@ -332,30 +279,6 @@ class Vault:
                     }
                 )
         return rows
-
-
-def acquired_detail(exhibit: Exhibit) -> str:
-    """What the ``acquired`` entry vouches for: the identity of the exhibit, as canonical JSON."""
-    return json.dumps(
-        {
-            "exhibit": exhibit.label,
-            "sha256": exhibit.sha256,
-            "size": exhibit.size,
-            "md5": exhibit.md5,
-            "pdq": exhibit.pdq,
-            "name": exhibit.original_name,
-            "path": exhibit.original_path,
-            "stored": exhibit.stored,
-            "sensitive": exhibit.sensitive,
-        },
-        sort_keys=True,
-        separators=(",", ":"),
-        ensure_ascii=False,
-    )
-
-
-def stat_metadata(path: Path) -> dict[str, Any]:
-    return {"file_times": file_times(path.stat())}
 
 
 from .verify import VerifyReport  # noqa: E402  (the report type is part of this module's API)
