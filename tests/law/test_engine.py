@@ -112,3 +112,16 @@ def test_never_over_claims(facts):
     only_insults = {k: v for k, v in facts.items() if k in ("insults", "victim_age", "platform")}
     if facts == only_insults:
         assert a.offences == []
+
+
+def test_only_known_keys_skips_other_parts_facts_but_still_checks_values():
+    import pytest
+
+    from casekit.law import FactError
+
+    a = assess({**CHILD, "reporter_note": "free text"}, "CA", only_known_keys=True)
+    assert a.offence("172.1").status == "likely" and "reporter_note" not in a.facts
+    with pytest.raises(FactError):
+        assess({"reporter_note": "x"}, "CA")
+    with pytest.raises(FactError):
+        assess({"victim_age": "old", "reporter_note": "x"}, "CA", only_known_keys=True)

@@ -12,7 +12,7 @@ from rich.markup import escape
 
 from ..errors import CasekitError
 from ..i18n import current_lang, set_lang, t
-from ..law import FACTS, Assessment, FactError, assess, facts_json_schema, kb
+from ..law import Assessment, FactError, assess, facts_json_schema, kb
 from ..law.schema import Text
 from ._common import JSON_HELP, console, open_store, print_json
 
@@ -70,9 +70,7 @@ def _assess_case(case_id: str, jurisdiction: str | None, on: date | None) -> Ass
     with open_store().session() as s:
         case = CaseRepository(s).get(case_id)
         stored = FactRepository(s).as_dict(case_id)
-    # A case also holds facts other parts record (names, notes); the engine reads its own vocabulary only.
-    facts = {k: v for k, v in stored.items() if k in FACTS}
-    return assess(facts, jurisdiction or case.jurisdiction, on=on)
+    return assess(stored, jurisdiction or case.jurisdiction, on=on, only_known_keys=True)
 
 
 def _txt(text: Text | None, lang: str) -> str:

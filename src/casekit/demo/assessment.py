@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..i18n import current_lang, t
-from ..law import FACTS, assess
+from ..law import assess
 from ..store import CaseRepository, FactRepository
 from . import DemoContext
 
@@ -12,9 +12,8 @@ def run(ctx: DemoContext) -> None:
     with ctx.store.session() as s:
         case = CaseRepository(s).get(ctx.case_id)
         stored = FactRepository(s).as_dict(ctx.case_id)
-    # A case also holds facts other parts record (names, notes); the engine reads its own vocabulary only.
-    facts = {k: v for k, v in stored.items() if k in FACTS}
-    result = assess(facts, case.jurisdiction)
+    # A case also holds facts other parts record (names, notes): the engine reads its own vocabulary only.
+    result = assess(stored, case.jurisdiction, only_known_keys=True)
     lang = current_lang()
     found = ", ".join(f"{o.section} {t('law.demo.status.' + o.status, lang)}" for o in result.offences)
     ctx.say(

@@ -272,11 +272,17 @@ def _disclaimer() -> Text:
     return Text(en=texts["en"], fr=texts["fr"])
 
 
-def assess(facts: dict[str, Any], jurisdiction: str = "CA", *, on: date | None = None) -> Assessment:
+def assess(
+    facts: dict[str, Any], jurisdiction: str = "CA", *, on: date | None = None, only_known_keys: bool = False
+) -> Assessment:
     """Assess ``facts`` under the law of ``jurisdiction`` in force ``on`` (default: ``incident_date``, else today).
 
     Raises ``FactError`` for facts outside the vocabulary and ``KnowledgeBaseError`` for an unknown place.
+    ``only_known_keys`` skips keys the vocabulary does not have (a stored case also holds other parts' facts);
+    their values are still checked.
     """
+    if only_known_keys:
+        facts = {k: v for k, v in facts.items() if k in FACTS}
     clean = validate_facts(facts)
     place = normalise(jurisdiction)
     kb = load(place)

@@ -33,6 +33,8 @@ from .schema import Agency, Offence, Pack, Platform, Provision, Step, UrgencyRul
 
 DATA = Path(__file__).parent / "data"
 ALIASES = {"UK": "GB"}
+# The C loader reads the same safe subset of YAML about seven times faster; fall back where libyaml is absent.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SECTIONS: dict[str, type[BaseModel]] = {
     "offences": Offence,
     "provisions": Provision,
@@ -51,7 +53,7 @@ def _fail(file: Path | str, entry: str, field_name: str, problem: str) -> Knowle
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "?"
