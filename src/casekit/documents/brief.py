@@ -74,6 +74,7 @@ def _summary(doc: Document, bundle: CaseBundle, lang: str) -> None:
     a = bundle.assessment
     if a is not None and a.urgency in ("imminent", "high"):
         reasons = "; ".join(loc(r, lang) for r in a.urgency_reasons)
+        reasons = reasons[:1].upper() + reasons[1:]
         line = t(f"doc.urgency.{a.urgency}", lang) + (f". {reasons}" if reasons else "")
         doc.add(Para(text(Span(f"{t('doc.urgency', lang)}{colon(lang)}", bold=True), line), style="quote"))
     sentences = fact_sentences(bundle, lang)
@@ -170,13 +171,13 @@ def _messages(doc: Document, bundle: CaseBundle, lang: str) -> None:
     doc.add(Para(text(t("brief.messages_note", lang)), style="note"))
     rows = []
     for m in bundle.messages:
-        where = f"{m.exhibit or short_hash(m.exhibit_sha256)}, {m.locator}"
+        exhibit = m.exhibit or short_hash(m.exhibit_sha256)
         rows.append(
             (
                 text(stamp(m.when, lang)),
                 text(m.sender or "—"),
                 text(m.text),
-                text(where),
+                text(Span(exhibit, bold=True), "\n", Span(m.locator, mono=True)),
             )
         )
     doc.add(
@@ -188,7 +189,7 @@ def _messages(doc: Document, bundle: CaseBundle, lang: str) -> None:
                 t("doc.col.exhibit", lang),
             ),
             tuple(rows),
-            (2.2, 1.8, 5, 1.8),
+            (2, 1.7, 4.6, 2.4),
         )
     )
 
@@ -376,17 +377,16 @@ def _evidence(doc: Document, bundle: CaseBundle, lang: str) -> None:
     else:
         rows = []
         for e in sorted(bundle.exhibits, key=lambda x: x.number):
-            how = t("brief.acquired_hashed" if not e.stored else "brief.acquired_copied", lang)
+            how = t("brief.acquired_copied", lang) if e.stored else t("doc.kept.hash_only", lang)
             hashes = [Span(e.sha256, mono=True)]
             if e.md5:
                 hashes += [Span("\nMD5 ", bold=True), Span(e.md5, mono=True)]
             if e.pdq:
                 hashes += [Span("\nPDQ ", bold=True), Span(e.pdq, mono=True)]
-            kept = t("doc.kept.hash_only" if not e.stored else "doc.kept.stored", lang)
             rows.append(
                 (
                     text(Span(e.label, bold=True)),
-                    text(exhibit_description(e, lang), f" ({kept})"),
+                    text(exhibit_description(e, lang)),
                     tuple(hashes),
                     text(t("brief.acquired_how", lang, when=stamp(e.acquired, lang), how=how)),
                 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..i18n import t
+from ..i18n import catalog, t
 from .brief import title_block
 from .bundle import CaseBundle
 from .common import exhibit_description, fact_ref, fact_sentences, long_date, person_name, stamp, victim_name
@@ -27,7 +27,9 @@ def build_statement(bundle: CaseBundle, lang: str) -> Document:
         about.append(t("statement.i_live", lang, location=reporter.location))
     relationship = bundle.fact("reporter_relationship")
     if relationship and bundle.victim is not reporter:
-        about.append(t("statement.relationship", lang, victim=victim, relationship=relationship))
+        key = f"doc.relationship.{str(relationship).lower()}"
+        words = t(key, lang) if key in catalog() else str(relationship)
+        about.append(t("statement.relationship", lang, victim=victim, relationship=words))
     age = bundle.victim_age
     if age is not None:
         about.append(t("statement.about_victim", lang, victim=victim, age=t("doc.age_years", lang, age=age)))
@@ -68,7 +70,7 @@ def build_statement(bundle: CaseBundle, lang: str) -> Document:
         items = [
             text(
                 Span(e.label, bold=True),
-                f"{colon}{exhibit_description(e, lang)} SHA-256 ",
+                f"{colon}{exhibit_description(e, lang)}\nSHA-256 ",
                 Span(e.sha256, mono=True),
             )
             for e in sorted(bundle.exhibits, key=lambda x: x.number)
