@@ -145,7 +145,7 @@ def test_interactive_interview_through_stdin(cli) -> None:
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Before anything else: is anyone in danger right now?" in out
-    assert "Why we ask:" in out
+    assert "Why we ask:" in out and "[a number] > " in out
     assert "Please type an answer" in out and "Give a whole number from 0 to 130" in out
     assert f"casekit intake --case {case_id}" in out  # how to come back
     facts = _facts(cli, case_id)["facts"]

@@ -45,7 +45,8 @@ class TerminalInterview:
         self.intake = intake
         self.console = console
         self.lang = intake.lang
-        self.ask = ask or (lambda prompt: console.input(prompt))
+        # A Text prompt, not a string: "[yes / no / ?]" would otherwise be read as Rich markup and vanish.
+        self.ask = ask or (lambda prompt: console.input(Text(prompt, style="cyan")))
         self._section: str | None = None
 
     def run(self) -> tuple[Step, bool]:
