@@ -26,7 +26,7 @@ def test_demo_step_says_two_lines(store, settings):
     demo_assessment.run(DemoContext(store=store, settings=settings, say=lines.append, case_id=case.id))
     assert len(lines) == 2
     assert "172.1 likely" in lines[0] and "163.1(2) likely" in lines[0] and "HIGH" in lines[0]
-    assert lines[1].startswith("First step: Keep everything.")
+    assert "next steps; help from Emergency: 9-1-1" in lines[1] and "open questions" in lines[1]
 
 
 def test_demo_step_with_no_facts(store, settings):

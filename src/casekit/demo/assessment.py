@@ -24,5 +24,7 @@ def run(ctx: DemoContext) -> None:
             urgency=t("law.urgency." + result.urgency, lang),
         )
     )
-    first = result.steps[0].text.get(lang) if result.steps else ""
-    ctx.say(t("law.demo.next", lang, step=first, count=len(result.questions)))
+    helpers = ", ".join(r.name.get(lang) for r in result.referrals[:3])
+    ctx.say(
+        t("law.demo.next", lang, steps=len(result.steps), helpers=helpers or "-", count=len(result.questions))
+    )
