@@ -312,7 +312,9 @@ def _steps(doc: Document, bundle: CaseBundle, lang: str) -> None:
                 reason = loc(step.reason, lang)
                 items.append(text(line, f" ({reason})" if reason else ""))
     doc.add(Bullets(tuple(items), numbered=True))
-    sources = [CRIMINAL_CODE_POWERS, NCECC]
+    # The law part's own citations of the powers when it has them; casekit's standing ones otherwise.
+    powers = list(bundle.assessment.power_sources) if bundle.assessment else []
+    sources = [*(powers or [CRIMINAL_CODE_POWERS]), NCECC]
     if bundle.fact("suspect_location") == "abroad":
         sources.append(MLACMA)
     sources += [v.source for v in (bundle.platform(n) for n in platforms) if v and v.source]

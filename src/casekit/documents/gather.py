@@ -235,6 +235,18 @@ def assessment_view(result: Any) -> AssessmentView:
             agency_view_from_referral(r) for r in result.referrals if r.kind not in ("oversight", "platform")
         ),
         questions=tuple(_text(q.label) for q in result.questions),
+        power_sources=_power_sources(getattr(result, "powers", [])),
+    )
+
+
+def _power_sources(powers: list[Any]) -> tuple[SourceRef, ...]:
+    """One source line per statute, naming the sections cited from it: 'Criminal Code … (487.012, 487.014)'."""
+    grouped: dict[tuple[str, str, str], list[str]] = {}
+    for p in powers:
+        for s in p.sources[:1]:
+            grouped.setdefault((s.title, s.url, str(p.last_verified)), []).append(p.citation)
+    return tuple(
+        SourceRef(f"{title} ({', '.join(cites)})", url, date) for (title, url, date), cites in grouped.items()
     )
 
 
@@ -262,9 +274,7 @@ def platform_view(p: Any) -> PlatformView:
 
 def _law(bundle: CaseBundle) -> None:
     try:
-        from ..law import kb
-        from ..law.engine import assess
-        from ..law.facts import FACTS
+        from ..law import FACTS, assess, kb
     except ImportError:
         bundle.gaps.update({"assessment", "platforms", "oversight"})
         return

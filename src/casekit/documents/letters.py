@@ -12,6 +12,7 @@ from .common import (
     age_words,
     colon,
     fact_ref,
+    handle_kind,
     handles_on,
     long_date,
     person_name,
@@ -39,7 +40,8 @@ def build_letter(bundle: CaseBundle, kind: str, lang: str, platform: str | None 
 def _frame(bundle: CaseBundle, kind: str, lang: str, title: str, recipient: list[str]) -> Document:
     doc = Document(kind=f"letter-{kind}", lang=lang, title=title, letter=True)
     title_block(doc, bundle, lang)
-    doc.meta = []
+    # A letter is the family's own; the brief's reading notes (fact keys, exhibit list) do not belong in it.
+    doc.meta, doc.disclaimer = [], ""
     reporter = bundle.reporter
     sender = [reporter.names[0]] if reporter and reporter.names else [t("letter.sender_unknown", lang)]
     if reporter and reporter.location:
@@ -139,7 +141,7 @@ def build_preservation(bundle: CaseBundle, lang: str, platform: str | None = Non
     doc.add(
         Table(
             (t("doc.col.platform", lang), t("doc.col.identifier", lang), t("doc.col.kind", lang)),
-            tuple((text(name), text(Span(h.value, mono=True)), text(h.kind)) for h in handles),
+            tuple((text(name), text(Span(h.value, mono=True)), text(handle_kind(h, lang))) for h in handles),
             (2, 4, 2),
         )
     )

@@ -78,6 +78,7 @@ class AssessmentView:
     steps: tuple[StepView, ...] = ()
     referrals: tuple[AgencyView, ...] = ()
     questions: tuple[Localized, ...] = ()
+    power_sources: tuple[SourceRef, ...] = ()  # the investigative powers that fit, as the law part cites them
 
     def by_status(self, status: str) -> list[OffenceView]:
         return [o for o in self.offences if o.status == status]
