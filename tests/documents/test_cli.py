@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from casekit.documents import gather
+from casekit.importers import Options, import_chats
 from casekit.model import Case, Contact, Fact, Handle, Person, PersonRole, TimelineEvent
 from casekit.settings import Settings
 from casekit.store import (
@@ -77,19 +78,31 @@ def seeded(store: Store, settings: Settings, tmp_path: Path) -> dict:
     vault = Vault(store, settings)
     vault.add(case.id, [screenshot])
     vault.add(case.id, [secret], sensitive=True, note="the image he asked for")
+    chat = tmp_path / "WhatsApp Chat with skaterjake11.txt"
+    chat.write_text(
+        "03/10/2026, 18:05 - skaterjake11: hey u play roblox?\n"
+        "03/10/2026, 18:06 - Mia: yes\n"
+        "04/10/2026, 19:10 - skaterjake11: dont tell ur mom we talk ok?\n",
+        encoding="utf-8",
+    )
+    import_chats(store, vault, case.id, [chat], Options(date_order="DMY", assumed_zone="America/Toronto"))
     return {"case_id": case.id, "vault": vault}
 
 
 def test_gather_integrates_store_vault_and_law(store, seeded):
     bundle = gather(store, seeded["case_id"], vault=seeded["vault"])
-    assert [e.label for e in bundle.exhibits] == ["E1", "E2"] and bundle.exhibits[1].stored is False
-    assert [c.action for c in bundle.custody.entries] == ["acquired", "acquired"]
+    assert [e.label for e in bundle.exhibits] == ["E1", "E2", "E3"] and bundle.exhibits[1].stored is False
+    assert [c.action for c in bundle.custody.entries][:3] == ["acquired", "acquired", "acquired"]
     assert bundle.custody.public_key_pem.startswith("-----BEGIN PUBLIC KEY-----")
     assert bundle.assessment is not None
     assert any(o.section.startswith("172.1") and o.status == "likely" for o in bundle.assessment.offences)
     assert "snapchat" in bundle.platforms and bundle.platforms["snapchat"].law_enforcement_url
     assert bundle.oversight is not None
     assert "assessment" not in bundle.gaps
+    # The suspect's messages, not the child's, each citing the chat export exhibit and its line.
+    assert [m.text for m in bundle.messages] == ["hey u play roblox?", "dont tell ur mom we talk ok?"]
+    assert {m.exhibit for m in bundle.messages} == {"E3"} and bundle.messages[1].locator == "line 3"
+    assert bundle.messages[0].timezone_assumed == "America/Toronto"
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -99,6 +112,7 @@ def test_brief_command_writes_a_pdf(cli, seeded, tmp_path, lang):
     assert result.exit_code == 0, result.output
     text = pdf_text(out.read_bytes(), tmp_path)
     assert "172.1" in text and "skaterjake11" in text and "HP26-1" in text
+    assert "dont tell ur mom we talk ok?" in text and "line 3" in text
     assert seeded["vault"].exhibits(seeded["case_id"])[1].sha256 in flat(text)
     assert ("Police brief" if lang == "en" else "Dossier à l'intention de la police") in text
 
@@ -149,13 +163,13 @@ def test_export_command_with_files_never_includes_the_sensitive_item(cli, seeded
     check = subprocess.run(["bagit.py", "--validate", str(target)], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr[-500:]
     files = sorted(p.name for p in (target / "data" / "files").iterdir())
-    assert files == ["E1-profile.png"]
+    assert files == ["E1-profile.png", "E3-WhatsApp_Chat_with_skaterjake11.txt"]
     for path in target.rglob("*"):
         if path.is_file():
             assert b"CANARY-intimate-image-bytes" not in path.read_bytes()
     log = json.loads((target / "data" / "custody" / "custody-log.json").read_text())
-    assert len(log["entries"]) == 2
+    assert [e["action"] for e in log["entries"]][:3] == ["acquired"] * 3
     actions = [e.action for e in seeded["vault"].custody(case_id)]
-    assert actions.count("exported") == 2  # E1's contents, and the package
+    assert actions.count("exported") == 3  # E1's and E3's contents, and the package
     again = cli("export", "--case", case_id, str(target))
     assert again.exit_code == 2 and "already exists" in again.output

@@ -174,7 +174,12 @@ def _messages(doc: Document, bundle: CaseBundle, lang: str) -> None:
         exhibit = m.exhibit or short_hash(m.exhibit_sha256)
         rows.append(
             (
-                text(stamp(m.when, lang)),
+                text(
+                    stamp(m.when, lang),
+                    Span(f"\n{t('brief.zone_assumed', lang, zone=m.timezone_assumed)}", italic=True)
+                    if m.timezone_assumed
+                    else "",
+                ),
                 text(m.sender or "—"),
                 text(m.text),
                 text(Span(exhibit, bold=True), "\n", Span(m.locator, mono=True)),

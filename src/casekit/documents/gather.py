@@ -157,6 +157,7 @@ def select_key_messages(
                 exhibit=exhibit.label if exhibit else None,
                 exhibit_sha256=m.exhibit_sha256,
                 locator=m.locator,
+                timezone_assumed=m.timezone_assumed,
             )
         )
     return out

@@ -119,6 +119,7 @@ class KeyMessage:
     exhibit_sha256: str
     locator: str
     reason: Localized = ""
+    timezone_assumed: str | None = None  # the export had no zone; this one was assumed
 
 
 @dataclass(frozen=True)
