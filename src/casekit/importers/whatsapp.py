@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 
 from .base import DateOrderUnknown, Importer, Options, Record, Source, fail, head_text, iter_text_lines
-from .whatsapp_kinds import EDITED, STRIP_MARKS, classify, system_name
+from .whatsapp_kinds import EDITED, classify, strip_marks, system_name
+from .whatsapp_scan import scan
 from .whatsapp_stamps import (
     ANDROID,
     IOS,
@@ -61,13 +62,14 @@ def conversation_name(source_name: str) -> str | None:
     return stem or None
 
 
-def _survey(source: Source, options: Options) -> tuple[re.Pattern[str], str]:
-    """The header pattern of this file and its date order, reading only as far as needed."""
+def _survey(source: Source, options: Options) -> tuple[re.Match[str], str]:
+    """The file's first header and its date order, reading only as far as needed."""
     layout: re.Pattern[str] | None = None
+    first: re.Match[str] | None = None
     where = "line 1"
 
     def stamps() -> Iterator[tuple[int, int, bool]]:
-        nonlocal layout, where
+        nonlocal layout, first, where
         for number, line in iter_text_lines(source):
             if layout is None:
                 m = match_header(line)
@@ -75,7 +77,7 @@ def _survey(source: Source, options: Options) -> tuple[re.Pattern[str], str]:
                     if number >= _SURVEY_LINES:
                         break
                     continue
-                layout = m.re
+                layout, first = m.re, m
             else:
                 m = match_header(line, layout)
                 if m is None:
@@ -84,7 +86,7 @@ def _survey(source: Source, options: Options) -> tuple[re.Pattern[str], str]:
             yield int(m["a"]), int(m["b"]), year_first(m)
 
     order, choices = decide_order(stamps())
-    if layout is None:
+    if first is None:
         raise fail(source, "line 1", "import.whatsapp_no_header")
     if order is None:
         if options.date_order in choices:
@@ -98,7 +100,7 @@ def _survey(source: Source, options: Options) -> tuple[re.Pattern[str], str]:
             )
     elif options.date_order and options.date_order != order and order != "YMD":
         raise fail(source, where, "import.date_order_conflict", given=options.date_order, found=order)
-    return layout, order
+    return first, order
 
 
 def _phrases(key: str, file: str, where: str) -> tuple[str, str]:
@@ -108,75 +110,127 @@ def _phrases(key: str, file: str, where: str) -> tuple[str, str]:
 
 
 def parse(source: Source, options: Options) -> Iterator[Record]:
-    layout, order = _survey(source, options)
+    first, order = _survey(source, options)
     zone, note = options.zone, options.zone_note
     conversation = conversation_name(source.name)
-    ios = layout is not ANDROID
-    dates: dict[tuple[str, ...], object] = {}
-    current: tuple | None = None  # (line number, stamp, sender, first body, line_mark, body_mark, system)
-    extra: list[str] = []
-    match = layout.match
-    marks = tuple(MARKS)
+    ios = first.re is not ANDROID
+    days: dict[tuple[str, ...], date] = {}
+    make = tuple.__new__  # Record(...) without the keyword machinery: this loop runs per message
+    pattern_seen: re.Pattern[str] | None = None
+    index: list[int] = []
+    for number, m, body in scan(source, first):
+        if m is None:
+            raise fail(source, f"line {number}", "import.whatsapp_no_header")
+        if m.re is not pattern_seen:  # group numbers differ between the specialised and general patterns
+            pattern_seen = m.re
+            index = [m.re.groupindex[name] for name in ("a", "b", "c", "be", "H", "Mi", "S", "ap")]
+        a, b, c, be, hour, minute, second, ap = m.group(*index)
+        day = days.get((a, b, c, be))
+        if day is None:
+            try:
+                day = days[(a, b, c, be)] = make_date(m, order)
+            except ValueError:
+                raise fail(source, f"line {number}", "import.bad_date") from None
+        try:
+            stamp = datetime(
+                day.year,
+                day.month,
+                day.day,
+                hour_of(m) if ap else int(hour),
+                int(minute),
+                int(second) if second else 0,
+                tzinfo=zone,
+            )
+        except ValueError:
+            raise fail(source, f"line {number}", "import.bad_date") from None
+        rest, _newline, more = body.partition("\n")
+        if more:
+            more = more.rstrip("\n")
+            while more.endswith("\n") or (more and not more.strip()):
+                more = more.rstrip().rstrip("\n")
+        if rest.endswith("\r"):
+            rest = rest[:-1]
+        line_mark = m.string[m.start()] in MARKS
+        cut = rest.find(": ")
+        skip = 2
+        if cut < 0:
+            # "Name:" or "Name:." — a short name glued to its (empty or tiny) message
+            cut, skip = rest.find(":"), 1
+            if cut < 0 or rest[:cut].count(" ") > 3 or len(rest) - cut > 4:
+                cut = -1
+        if cut < 0 or system_name(rest[:cut]):
+            text = rest if not more else rest + "\n" + more
+            yield make(
+                Record,
+                (
+                    f"line {number}",
+                    PLATFORM,
+                    strip_marks(text),
+                    None,
+                    None,
+                    conversation,
+                    (),
+                    stamp,
+                    note,
+                    "system",
+                    (),
+                    False,
+                    False,
+                    (),
+                ),
+            )
+            continue
+        sender = rest[:cut].strip(MARKS + " ")
+        first_body = rest[cut + skip :]
+        body_mark = first_body[:1] in MARKS if first_body else False
+        if body_mark:
+            first_body = first_body.lstrip(MARKS)
+        text = first_body if not more else first_body + "\n" + more
+        yield _record(number, stamp, sender, first_body, text, line_mark, body_mark, ios, conversation, note)
 
-    def finish() -> Record:
-        number, stamp, sender, body, line_mark, body_mark, system = current  # type: ignore[misc]
-        while extra and not extra[-1].strip():
-            extra.pop()  # blank lines before the next header are the export's spacing, not the message
-        text = body if not extra else body + "\n" + "\n".join(extra)
-        if system:
-            return Record(
-                f"line {number}",
-                PLATFORM,
-                text.translate(STRIP_MARKS),
-                None,
-                None,
-                conversation,
-                (),
-                stamp,
-                note,
-                "system",
-            )
-        kind, deleted, attachments = classify(body, line_mark, body_mark, ios)
-        edited = False
-        if kind == "message" and "<" in text:
-            cut = EDITED.search(text)
-            if cut is not None:
-                text, edited = text[: cut.start()], True
-        if kind == "message" and not body_mark:
-            return Record(
-                f"line {number}",
-                PLATFORM,
-                text,
-                sender,
-                None,
-                conversation,
-                (),
-                stamp,
-                note,
-                "message",
-                (),
-                edited,
-            )
-        if kind == "system":
-            return Record(
-                f"line {number}",
-                PLATFORM,
-                f"{sender}: {text.translate(STRIP_MARKS)}",
-                None,
-                None,
-                conversation,
-                (),
-                stamp,
-                note,
-                "system",
-                (),
-                False,
-                deleted,
-            )
+
+def _record(
+    number: int,
+    stamp: datetime,
+    sender: str,
+    first_body: str,
+    text: str,
+    line_mark: bool,
+    body_mark: bool,
+    ios: bool,
+    conversation: str | None,
+    note: str | None,
+) -> Record:
+    kind, deleted, attachments = classify(first_body, line_mark, body_mark, ios)
+    edited = False
+    if kind == "message" and "<" in text:
+        cut = EDITED.search(text)
+        if cut is not None:
+            text, edited = text[: cut.start()], True
+    if kind == "system":
         return Record(
             f"line {number}",
             PLATFORM,
-            text.translate(STRIP_MARKS) if body_mark else text,
+            f"{sender}: {strip_marks(text)}",
+            None,
+            None,
+            conversation,
+            (),
+            stamp,
+            note,
+            "system",
+            (),
+            False,
+            deleted,
+        )
+    if body_mark:
+        text = strip_marks(text)
+    return tuple.__new__(
+        Record,
+        (
+            f"line {number}",
+            PLATFORM,
+            text,
             sender,
             None,
             conversation,
@@ -186,59 +240,10 @@ def parse(source: Source, options: Options) -> Iterator[Record]:
             kind,
             attachments,
             edited,
-        )
-
-    for number, line in iter_text_lines(source):
-        m = match(line)
-        if m is None or (layout is ANDROID and m["sep"] == " " and m["s1"] != ". "):
-            if current is None:
-                if line.strip():
-                    raise fail(source, f"line {number}", "import.whatsapp_no_header")
-                continue
-            extra.append(line)
-            continue
-        if current is not None:
-            yield finish()
-            extra = []
-        key = m.group("a", "b", "c", "be")
-        day = dates.get(key)
-        if day is None:
-            try:
-                day = dates[key] = make_date(m, order)
-            except ValueError:
-                raise fail(source, f"line {number}", "import.bad_date") from None
-        try:
-            stamp = datetime(
-                day.year,
-                day.month,
-                day.day,
-                hour_of(m),
-                int(m["Mi"]),
-                int(m["S"] or 0),  # type: ignore[attr-defined]
-                tzinfo=zone,
-            )
-        except ValueError:
-            raise fail(source, f"line {number}", "import.bad_date") from None
-        rest = m["rest"]
-        line_mark = line.startswith(marks)
-        cut = rest.find(": ")
-        skip = 2
-        if cut < 0:
-            # "Name:" or "Name:." — a short name glued to its (empty or tiny) message
-            cut, skip = rest.find(":"), 1
-            if cut < 0 or rest[:cut].count(" ") > 3 or len(rest) - cut > 4:
-                cut = -1
-        if cut < 0 or system_name(rest[:cut]):
-            current = (number, stamp, None, rest, line_mark, False, True)
-            continue
-        sender = rest[:cut].strip(MARKS + " ")
-        body = rest[cut + skip :]
-        body_mark = body.startswith(marks)
-        if body_mark:
-            body = body.lstrip(MARKS)
-        current = (number, stamp, sender, body, line_mark, body_mark, False)
-    if current is not None:
-        yield finish()
+            False,
+            (),
+        ),
+    )
 
 
 IMPORTERS = (

@@ -13,7 +13,13 @@ import re
 
 from .whatsapp_stamps import MARKS
 
-STRIP_MARKS = str.maketrans("", "", MARKS)
+_MARK_RE = re.compile(f"[{MARKS}]")
+
+
+def strip_marks(text: str) -> str:
+    """The text without direction marks (a regex: much faster than str.translate on the hot path)."""
+    return _MARK_RE.sub("", text)
+
 
 # A sender name never reads like a sentence about people joining, leaving or changing things.
 _SYSTEM_NAME = re.compile(
@@ -32,11 +38,12 @@ DELETED = re.compile(
 CALL = re.compile(
     r"(?:Missed (?:group )?(?:voice|video) call|(?:Voice|Video) call|Silenced (?:voice|video) call)\b"
 )
-ATTACHED = re.compile(
-    r"<\s*attached:\s*(?P<a>[^>]+?)\s*>"
-    r"|(?P<b>\S[^<>]*?)\s*<attached>"
-    r"|(?P<c>\S[^()]*?) \((?:file attached|Datei angehängt|bestand bijgevoegd|fichier joint|"
-    r"archivo adjunto|arquivo anexado|file allegato|файл прикреплен|soubor připojen)\)"
+# Three shapes of "this file came with the message"; each is anchored so a long line costs one pass.
+ATTACHED = re.compile(r"<\s*attached:\s*(?P<a>[^>]+?)\s*>")
+_ATTACHED_AFTER = re.compile(r"(?P<b>\S[^<>]*?)\s*<attached>$")
+_FILE_ATTACHED = re.compile(
+    r"(?P<c>\S[^()]*?) \((?:file attached|Datei angehängt|bestand bijgevoegd|fichier joint|"
+    r"archivo adjunto|arquivo anexado|file allegato|файл прикреплен|soubor připojen)\)$"
 )
 OMITTED = re.compile(r"<[^<>\n]{3,40}>")  # Android's localised "<Media omitted>" stands alone
 EDITED = re.compile(
@@ -63,16 +70,21 @@ def classify(body: str, line_mark: bool, body_mark: bool, ios: bool) -> tuple[st
     ``line_mark``: the line began with a direction mark (iOS: app-written media line);
     ``body_mark``: the body did (iOS: app-written text).
     """
-    first = body.split("\n", 1)[0]
-    plain = first.translate(STRIP_MARKS).strip()
-    if DELETED.fullmatch(plain):
-        return "system", True, ()
-    if CALL.match(plain) and len(plain) < 60:
-        return "call", False, ()
-    found = ATTACHED.search(plain)
-    if found:
-        name = found["a"] or found["b"] or found["c"]
-        return "media", False, ({"name": name.strip()},)
+    first = body.partition("\n")[0]
+    plain = _MARK_RE.sub("", first).strip() if (body_mark or "\u200e" in first) else first.strip()
+    if len(plain) < 60:
+        if DELETED.fullmatch(plain):
+            return "system", True, ()
+        if CALL.match(plain):
+            return "call", False, ()
+    if "<" in plain:
+        found = ATTACHED.search(plain) or _ATTACHED_AFTER.match(plain)
+        if found:
+            return "media", False, ({"name": (found.groupdict().get("a") or found["b"]).strip()},)
+    elif plain.endswith(")"):
+        found = _FILE_ATTACHED.match(plain)
+        if found:
+            return "media", False, ({"name": found["c"].strip()},)
     if OMITTED.fullmatch(plain) and not ios:
         return "media", False, ({"omitted": True},)
     if ios and body_mark:
