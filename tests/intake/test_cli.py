@@ -124,6 +124,10 @@ def test_a_partial_answer_file_leaves_the_rest_for_the_terminal(cli, tmp_path: P
     result = cli("intake", "--case", case_id, "--answers", str(path))
     assert result.exit_code == 0
     assert "next question is 'victim_age'" in result.stdout
+    doc = json.loads(cli("intake", "--case", case_id, "--answers", str(path), "--json").stdout)
+    assert doc["status"] == "asking"
+    assert doc["next_question"]["id"] == "victim_age" and doc["next_question"]["type"] == "integer"
+    assert doc["next_question"]["why"] and doc["next_question"]["section_title"]
 
 
 def test_interactive_interview_through_stdin(cli) -> None:

@@ -112,7 +112,8 @@ def test_every_country_offered_has_an_emergency_number() -> None:
 
 
 BLAME = re.compile(
-    r"should(?:n't| not)? have|your fault|why did (?:you|they)|n'aurai[st] pas dû|aurai[st] dû|de votre faute",
+    r"should(?:n't| not)? have|your fault|their fault|why did (?:you|they)|"
+    r"n'aurai[st] pas dû|aurai[st] dû|de (?:votre|ta|sa) faute",
     re.IGNORECASE,
 )
 
@@ -120,7 +121,10 @@ BLAME = re.compile(
 def test_no_sentence_blames_the_person() -> None:
     for where, text in ALL_TEXTS:
         for sentence in (text.en, text.fr):
-            match = BLAME.search(sentence.replace("not their fault", "").replace("pas de sa faute", ""))
+            reassurance = ("not their fault", "not your fault", "pas de sa faute", "pas de ta faute")
+            for words in reassurance:
+                sentence = sentence.replace(words, "")
+            match = BLAME.search(sentence)
             assert match is None, f"{where}: '{match.group(0) if match else ''}'"
 
 

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from ..errors import CasekitError, IntakeError
 from ..i18n import current_lang, set_lang, t
-from ..intake import Intake, Status, assess_step, outcome, read_answer_file, run_answer_file
+from ..intake import Intake, Status, assess_step, describe, outcome, read_answer_file, run_answer_file
 from ..intake.terminal import TerminalInterview, print_assessment, print_outcome
 from ..law.facts import FACTS, validate_fact
 from ..model import Fact, FactSource
@@ -80,7 +80,9 @@ def _run_intake(case_id: str, answers: Path | None, lang: str | None, restart: b
     if as_json:
         doc_out: dict[str, Any] = {"case_id": case_id, "lang": session.lang, **result.to_json()}
         doc_out["next_question"] = (
-            step.question.id if step.status is Status.asking and step.question else None
+            describe(step.question, session.interview, session.lang)
+            if step.status is Status.asking and step.question
+            else None
         )
         doc_out["facts"] = facts
         doc_out["assessment"] = assessment.model_dump(mode="json") if assessment is not None else None
@@ -95,7 +97,7 @@ def _run_intake(case_id: str, answers: Path | None, lang: str | None, restart: b
     else:
         console.print()
         console.print(t("intake.finished"))
-    print_assessment(console, assessment, session.lang)
+    print_assessment(console, assessment, session.lang, case_id)
 
 
 facts_app = typer.Typer(help="Show and change a case's facts (what the law engine reads).")

@@ -19,6 +19,7 @@ from .definition import load_guidance, load_interview
 from .engine import FactValue, Known, Status, Step, facts_for, walk
 from .schema import GuidanceBook, Interview, Question
 from .service import Intake
+from .view import describe, step_view
 
 __all__ = [
     "Advice",
@@ -34,6 +35,7 @@ __all__ = [
     "Status",
     "Step",
     "assess_step",
+    "describe",
     "facts_for",
     "load_guidance",
     "load_interview",
@@ -41,5 +43,6 @@ __all__ = [
     "parse_answer",
     "read_answer_file",
     "run_answer_file",
+    "step_view",
     "walk",
 ]

@@ -146,7 +146,7 @@ def print_outcome(console: Console, result: Outcome, lang: str) -> None:
                 console.print(Text("   ") + line)
 
 
-def print_assessment(console: Console, assessment: Any, lang: str) -> None:
+def print_assessment(console: Console, assessment: Any, lang: str, case_id: str = "ID") -> None:
     """A short summary of the law engine's assessment: urgency and the offences, likely first."""
     console.print()
     console.print(Rule(t("intake.assessment_title", lang)))
@@ -169,4 +169,11 @@ def print_assessment(console: Console, assessment: Any, lang: str) -> None:
             status=t(f"intake.offence.{offence.status}", lang),
         )
         console.print(Text(f"• {line}"))
+    open_questions = assessment.questions[:5]
+    if open_questions:
+        console.print(Text(t("intake.assessment_questions", lang), style="bold"))
+        for question in open_questions:
+            label = question.label.fr if lang == "fr" else question.label.en
+            console.print(Text(f"  – {label} ({question.key})"))
+        console.print(Text(t("intake.assessment_questions_hint", lang, case_id=case_id), style="dim"))
     console.print(Text(assessment.disclaimer.fr if lang == "fr" else assessment.disclaimer.en, style="dim"))
