@@ -40,3 +40,14 @@ def test_phrases_use_the_same_placeholders_in_both_languages() -> None:
         if set(field.findall(texts["en"])) != set(field.findall(texts["fr"]))
     ]
     assert differ == []
+
+
+def test_no_direct_click_import() -> None:
+    # Recent Typer vendors click and no longer installs it: importing click works on a developer's machine
+    # that happens to have it, and fails on a clean one.  Use typer's names instead.
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "src").rglob("*.py")
+        if re.search(r"^\s*(import click|from click)", path.read_text(encoding="utf-8"), flags=re.M)
+    ]
+    assert offenders == []

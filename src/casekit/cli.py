@@ -12,7 +12,6 @@ import sys
 import traceback
 from importlib import import_module
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -53,13 +52,20 @@ def _report(exc: BaseException, debug: bool) -> int:
     return INTERNAL_ERROR_EXIT
 
 
+def _is_cli_control(exc: BaseException) -> bool:
+    """Exit, Abort and usage errors belong to the command-line framework (Typer, which vendors click in
+    recent versions and depends on it in older ones): let it handle them."""
+    return type(exc).__module__.split(".")[0] in ("typer", "click")
+
+
 class _Root(TyperGroup):
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: typer.Context):
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, typer.Exit, typer.Abort):
-            raise
+        # The one place errors become exit codes.
         except (Exception, KeyboardInterrupt) as exc:
+            if _is_cli_control(exc):
+                raise
             debug = bool(ctx.obj and ctx.obj.get("debug")) or "--debug" in sys.argv
             ctx.exit(_report(exc, debug))
 
