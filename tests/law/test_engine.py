@@ -125,3 +125,10 @@ def test_only_known_keys_skips_other_parts_facts_but_still_checks_values():
         assess({"reporter_note": "x"}, "CA")
     with pytest.raises(FactError):
         assess({"victim_age": "old", "reporter_note": "x"}, "CA", only_known_keys=True)
+
+
+def test_questions_carry_why_we_ask_and_the_emergency_number_is_given():
+    a = assess({"platform": ["snapchat"], "suspect_requested_images": True}, "GB")
+    assert a.emergency_number == "999"
+    first = a.questions[0]
+    assert first.why is not None and first.why.en and first.why.fr

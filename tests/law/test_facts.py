@@ -163,3 +163,21 @@ def test_json_schema_lists_every_key():
     assert schema["properties"]["victim_age"]["type"] == "integer"
     assert schema["properties"]["suspect_age"]["oneOf"][1]["enum"] == ["adult", "minor", "unknown"]
     assert schema["properties"]["insults"]["x-label-fr"] == "Insultes"
+
+
+def test_json_schema_is_a_valid_schema_that_accepts_what_validate_facts_accepts():
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is not installed here")
+    schema = facts_json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    good = {
+        "victim_age": 9,
+        "suspect_age": "adult",
+        "platform": ["instagram"],
+        "demand": "money",
+        "insults": False,
+    }
+    assert validate_facts(good) == good
+    assert list(validator.iter_errors(good)) == []
+    assert list(validator.iter_errors({"victim_age": "nine"}))
+    assert list(validator.iter_errors({"victm_age": 9}))

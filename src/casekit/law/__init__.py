@@ -17,7 +17,9 @@ Engine (``engine.py``):
         ``.urgency``              imminent | high | normal, with ``.urgency_reasons``
         ``.steps``                ordered next steps;  ``.referrals`` agencies and platforms for the place
         ``.powers``               investigative powers that fit;  ``.provisions`` jurisdiction rules, remedies
-        ``.questions``            missing facts whose answers would change the result, most useful first
+        ``.questions``            missing facts whose answers would change the result, most useful first,
+                                  each with ``label``, ``why`` (en+fr) and what it ``affects``
+        ``.emergency_number``     911, 999, 000…;  ``.on`` the date whose law was applied
 
 Knowledge base (``kb.py``), for documents and the web app:
     ``kb.load(j)``, ``kb.jurisdictions()``, ``kb.offences(j)``, ``kb.provisions(j)``, ``kb.agencies(j, kind)``,

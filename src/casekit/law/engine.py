@@ -104,11 +104,15 @@ class Referral(Node):
 class Question(Node):
     key: str
     label: Text
+    why: Text | None = Field(
+        default=None, description="What the fact means, for the interview's 'why we ask'"
+    )
     affects: list[str] = Field(description="Offence sections or 'urgency' this answer could change")
 
 
 class Assessment(Node):
     jurisdiction: str
+    emergency_number: str
     on: date = Field(description="The law applied is the law in force on this date")
     facts_version: str = VERSION
     facts: dict[str, Any]
@@ -136,6 +140,11 @@ def _label(key: str) -> Text | None:
         spec = FACTS[key]
         return Text(en=spec.label_en, fr=spec.label_fr)
     return DERIVED_LABELS.get(key)
+
+
+def _why(key: str) -> Text | None:
+    spec = FACTS.get(key)
+    return Text(en=spec.description_en, fr=spec.description_fr) if spec else None
 
 
 def _facts_used(outcome: Outcome, origins: dict[str, list[str]]) -> list[FactUsed]:
@@ -328,6 +337,7 @@ def assess(
     )
     return Assessment(
         jurisdiction=place,
+        emergency_number=kb.pack.emergency_number,
         on=when,
         facts=clean,
         offences=offences,
@@ -337,6 +347,8 @@ def assess(
         referrals=_referrals(kb, place, clean, tags),
         powers=powers,
         provisions=applied,
-        questions=[Question(key=k, label=_label(k) or Text(en=k, fr=k), affects=v) for k, v in ranked],
+        questions=[
+            Question(key=k, label=_label(k) or Text(en=k, fr=k), why=_why(k), affects=v) for k, v in ranked
+        ],
         disclaimer=_disclaimer(),
     )
