@@ -46,7 +46,16 @@ def sha(label: str) -> str:
 
 
 def _facts(case_id: str, values: dict) -> dict[str, Fact]:
-    return {k: Fact(case_id=case_id, key=k, value=v, provenance=f"intake:{k}") for k, v in values.items()}
+    return {
+        k: Fact(case_id=case_id, key=k, value=v, provenance=PROVENANCE.get(k, f"intake:{k}"))
+        for k, v in values.items()
+    }
+
+
+# Facts read from an exhibit say so in their provenance; the brief then cites the exhibit beside the fact.
+PROVENANCE = {
+    "suspect_requested_images": f"message $.chats[0].messages[17] in {hashlib.sha256(b'snapchat export').hexdigest()}"
+}
 
 
 def _custody(exhibits: list[Exhibit]) -> CustodyLog:
@@ -258,6 +267,7 @@ def luring_bundle() -> CaseBundle:
                 "met",
                 "suspect_requested_images",
                 True,
+                ({"en": "the messages asking for images", "fr": "les messages demandant des images"},),
             ),
         ),
         sources=(CC,),

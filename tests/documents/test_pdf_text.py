@@ -41,6 +41,15 @@ def test_brief_luring_cites_facts_exhibits_and_law(luring, lang, tmp_path):
         else "art. 172.1(1)(b) : Leurre d'enfant (probable)"
     ) in text
     assert ("not yet known" if lang == "en" else "pas encore connu") in text
+    # The element's deciding fact cites the exhibit it was read from, and what proves the element.
+    assert (
+        "[fact suspect_requested_images] E1" if lang == "en" else "[fait suspect_requested_images] E1"
+    ) in text
+    assert (
+        "Proved by: the messages asking for images"
+        if lang == "en"
+        else "Se prouve par : les messages demandant des images"
+    ) in text
     # Steps: preservation and production to the named platform for the named identifiers.
     assert "487.012" in text and "487.014" in text and "https://less.snapchat.com" in flat(text)
     # Services for an intimate image of a child.

@@ -8,6 +8,7 @@ from .common import (
     age_words,
     colon,
     exhibit_description,
+    fact_exhibits,
     fact_label,
     fact_ref,
     fact_sentences,
@@ -199,7 +200,7 @@ def _messages(doc: Document, bundle: CaseBundle, lang: str) -> None:
     )
 
 
-def _offence_blocks(offence: OffenceView, lang: str) -> list:
+def _offence_blocks(bundle: CaseBundle, offence: OffenceView, lang: str) -> list:
     status = t(f"doc.offence.{offence.status}", lang)
     blocks: list = [
         Heading(
@@ -222,9 +223,11 @@ def _offence_blocks(offence: OffenceView, lang: str) -> list:
     rows = []
     for element in offence.elements:
         if element.fact_key and element.fact_value is not None:
+            exhibits = fact_exhibits(bundle, element.fact_key)
             fact: Text = text(
                 f"{fact_label(element.fact_key, lang)}{colon(lang)}{value_word(element.fact_value, lang)} ",
                 fact_ref(element.fact_key, lang),
+                f" {', '.join(exhibits)}" if exhibits else "",
             )
         elif element.fact_key:
             # The fact the element waits for: named, but not cited (nothing is recorded yet).
@@ -237,13 +240,12 @@ def _offence_blocks(offence: OffenceView, lang: str) -> list:
         else:
             fact = text(Span(t("brief.element_no_fact", lang), italic=True))
         status_word = t(f"doc.element.{element.status}", lang)
-        rows.append(
-            (
-                text(loc(element.description, lang)),
-                text(Span(status_word, bold=element.status == "met")),
-                fact,
-            )
+        proof = "; ".join(loc(x, lang) for x in element.evidence)
+        description = text(
+            loc(element.description, lang),
+            Span(f"\n{t('brief.proved_by', lang)}{colon(lang)}{proof}", italic=True) if proof else "",
         )
+        rows.append((description, text(Span(status_word, bold=element.status == "met")), fact))
     if rows:
         blocks.append(
             Table(
@@ -275,7 +277,7 @@ def _offences(doc: Document, bundle: CaseBundle, lang: str) -> None:
     if not offences:
         doc.add(Para(text(t("brief.no_offences", lang)), style="note"))
     for offence in offences:
-        doc.add(*_offence_blocks(offence, lang))
+        doc.add(*_offence_blocks(bundle, offence, lang))
 
 
 def _steps(doc: Document, bundle: CaseBundle, lang: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -200,3 +201,16 @@ def police_files(bundle: CaseBundle) -> list[str]:
         if c.file_number and c.file_number not in seen:
             seen.append(c.file_number)
     return seen
+
+
+def fact_exhibits(bundle: CaseBundle, key: str) -> list[str]:
+    """E-labels of the exhibits a fact's provenance names (by SHA-256 or by label), in number order."""
+    fact = bundle.facts.get(key)
+    where = (fact.provenance or "") if fact else ""
+    if not where:
+        return []
+    found = []
+    for e in sorted(bundle.exhibits, key=lambda x: x.number):
+        if e.sha256 in where or re.search(rf"\b{e.label}\b", where):
+            found.append(e.label)
+    return found

@@ -213,6 +213,7 @@ def assessment_view(result: Any) -> AssessmentView:
                     str(getattr(e.status, "value", e.status)),
                     used.key if used else (e.missing[0] if e.missing else None),
                     used.value if used else None,
+                    tuple(_text(x) for x in getattr(e, "evidence", [])[:2]),
                 )
             )
         sources = tuple(SourceRef(s.title, s.url, str(o.last_verified)) for s in o.sources)

@@ -38,6 +38,7 @@ class ElementView:
     status: str  # met | unknown | not_met
     fact_key: str | None = None
     fact_value: Any = None
+    evidence: tuple[Localized, ...] = ()  # what proves this element (the law part's guidance)
 
 
 @dataclass(frozen=True)
