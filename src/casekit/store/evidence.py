@@ -54,6 +54,18 @@ class ExhibitRepository:
         )
         return [_exhibit(r) for r in rows]
 
+    def by_sha256s(self, case_id: str, sha256s: list[str]) -> dict[str, Exhibit]:
+        """The exhibits among ``sha256s`` already in the case (one query per call, for batches)."""
+        found: dict[str, Exhibit] = {}
+        for start in range(0, len(sha256s), 500):  # keep each IN (…) list well under driver limits
+            rows = self.session.scalars(
+                select(ExhibitRow).where(
+                    ExhibitRow.case_id == case_id, ExhibitRow.sha256.in_(sha256s[start : start + 500])
+                )
+            )
+            found.update((r.sha256, _exhibit(r)) for r in rows)
+        return found
+
     def sha256s(self, case_id: str) -> set[str]:
         return set(self.session.scalars(select(ExhibitRow.sha256).where(ExhibitRow.case_id == case_id)))
 

@@ -234,7 +234,7 @@ class Adder:
             return
         batch, self.pending, self.pending_bytes = self.pending, [], 0
         with self.vault.store.session() as s:
-            known = {e.sha256: e for e in ExhibitRepository(s).for_case(self.case_id)}
+            known = ExhibitRepository(s).by_sha256s(self.case_id, [i.digest.sha256 for i in batch])
         fresh: list[Prepared] = []
         for item in batch:
             sha = item.digest.sha256
