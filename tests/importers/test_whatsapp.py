@@ -64,7 +64,7 @@ def _export(fmt: str, ios: bool, crlf: bool = False) -> bytes:
 @pytest.mark.parametrize("name", sorted(VARIANTS))
 @pytest.mark.parametrize("crlf", [False, True])
 def test_round_trip(name, crlf):
-    fmt, order, twelve = VARIANTS[name]
+    fmt, order, _twelve = VARIANTS[name]
     ios = fmt.lstrip("\u200e").startswith("[")
     data = _export(fmt, ios, crlf)
     source = Source.from_bytes("WhatsApp Chat with Maya.txt", data)

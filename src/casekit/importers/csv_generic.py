@@ -67,7 +67,10 @@ def sniff(head: bytes) -> int:
 
 def _rows(source: Source) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     text = read_text(source)
-    dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:  # one column, or nothing to go on: read it as ordinary CSV
+        dialect = csv.excel
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
 
     def rows() -> Iterator[tuple[int, list[str]]]:
