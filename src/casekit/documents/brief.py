@@ -15,6 +15,7 @@ from .common import (
     handle_kind,
     handles_on,
     long_date,
+    officer_line,
     person_name,
     police_files,
     short_hash,
@@ -451,9 +452,7 @@ def _contacts(doc: Document, bundle: CaseBundle, lang: str) -> None:
         return
     rows = []
     for c in bundle.contacts:
-        officer = ", ".join(
-            x for x in (c.rank, c.officer_name, f"#{c.badge_number}" if c.badge_number else None) if x
-        )
+        officer = officer_line(c)
         rows.append(
             (
                 text(stamp(c.when, lang)),

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..i18n import catalog, t
-from ..model import Exhibit, Fact, Handle, Person
+from ..model import Contact, Exhibit, Fact, Handle, Person
 from .bundle import CaseBundle
 from .model import Span, Text, text
 from .views import SourceRef, loc
@@ -214,3 +214,9 @@ def fact_exhibits(bundle: CaseBundle, key: str) -> list[str]:
         if e.sha256 in where or re.search(rf"\b{e.label}\b", where):
             found.append(e.label)
     return found
+
+
+def officer_line(contact: Contact) -> str:
+    """'Cst. R. Dunn, #4471': rank and name, then badge number."""
+    name = " ".join(x for x in (contact.rank, contact.officer_name) if x)
+    return ", ".join(x for x in (name, f"#{contact.badge_number}" if contact.badge_number else None) if x)

@@ -15,6 +15,7 @@ from .common import (
     handle_kind,
     handles_on,
     long_date,
+    officer_line,
     person_name,
     source_line,
     stamp,
@@ -182,9 +183,7 @@ def _reported_table(bundle: CaseBundle, lang: str) -> Table | Para:
         return Para(text(t("brief.no_contacts", lang)), style="note")
     rows = []
     for c in bundle.contacts:
-        officer = " ".join(
-            x for x in (c.rank, c.officer_name, f"#{c.badge_number}" if c.badge_number else None) if x
-        )
+        officer = officer_line(c)
         rows.append(
             (
                 text(stamp(c.when, lang)),
@@ -210,15 +209,7 @@ def _reported_table(bundle: CaseBundle, lang: str) -> Table | Para:
 def _declined_para(bundle: CaseBundle, contact: Contact | None, lang: str) -> Para:
     if contact is None or not bundle.declined_contacts:
         return Para(text(t("letter.escalation.none_declined", lang)), style="note")
-    officer = " ".join(
-        x
-        for x in (
-            contact.rank,
-            contact.officer_name,
-            f"#{contact.badge_number}" if contact.badge_number else None,
-        )
-        if x
-    )
+    officer = officer_line(contact)
     return Para(
         text(
             t(

@@ -5,7 +5,16 @@ from __future__ import annotations
 from ..i18n import catalog, t
 from .brief import title_block
 from .bundle import CaseBundle
-from .common import exhibit_description, fact_ref, fact_sentences, long_date, person_name, stamp, victim_name
+from .common import (
+    exhibit_description,
+    fact_ref,
+    fact_sentences,
+    long_date,
+    officer_line,
+    person_name,
+    stamp,
+    victim_name,
+)
 from .model import Bullets, Document, Heading, Para, Signature, Span, text
 
 
@@ -82,9 +91,7 @@ def build_statement(bundle: CaseBundle, lang: str) -> Document:
     if bundle.contacts:
         doc.add(Heading(t("statement.h.police", lang)))
         for c in bundle.contacts:
-            officer = " ".join(
-                x for x in (c.rank, c.officer_name, f"#{c.badge_number}" if c.badge_number else None) if x
-            )
+            officer = officer_line(c)
             line = t(
                 "statement.contact",
                 lang,
