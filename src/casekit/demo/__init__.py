@@ -15,7 +15,7 @@ from typing import Any
 from ..settings import Settings
 from ..store import Store
 
-STEPS = ("case", "intake", "evidence", "assessment")
+STEPS = ("case", "intake", "evidence", "assessment", "documents")
 
 DATA = Path(__file__).parent / "data"
 
