@@ -145,11 +145,11 @@ def _break(path: Path, old: str, new: str) -> None:
 
 
 def test_entry_without_last_verified_names_file_entry_and_field(ca_copy):
-    _break(ca_copy / "offences_threats.yaml", "    last_verified: 2026-11-23\n", "")
+    _break(ca_copy / "offences_3_threats.yaml", "    last_verified: 2026-11-23\n", "")
     with pytest.raises(KnowledgeBaseError) as err:
         load_pack(ca_copy)
     msg = err.value.message
-    assert "offences_threats.yaml" in msg and "'CA-346'" in msg and "'last_verified'" in msg
+    assert "offences_3_threats.yaml" in msg and "'CA-346'" in msg and "'last_verified'" in msg
 
 
 def test_entry_without_sources_is_refused(ca_copy):
@@ -165,7 +165,7 @@ def test_entry_without_sources_is_refused(ca_copy):
 
 def test_condition_on_an_unknown_fact_is_refused(ca_copy):
     _break(
-        ca_copy / "offences_threats.yaml", "{fact: threat_of_death_or_bodily_harm}", "{fact: threat_of_doom}"
+        ca_copy / "offences_3_threats.yaml", "{fact: threat_of_death_or_bodily_harm}", "{fact: threat_of_doom}"
     )
     with pytest.raises(KnowledgeBaseError) as err:
         load_pack(ca_copy)
@@ -180,7 +180,7 @@ def test_broken_yaml_names_the_line(ca_copy):
 
 
 def test_missing_french_is_refused(ca_copy):
-    _break(ca_copy / "offences_threats.yaml", ', fr: "Extorsion (y compris la sextorsion)"', "")
+    _break(ca_copy / "offences_3_threats.yaml", ', fr: "Extorsion (y compris la sextorsion)"', "")
     with pytest.raises(KnowledgeBaseError) as err:
         load_pack(ca_copy)
     assert "CA-346" in err.value.message and "fr" in err.value.message
@@ -188,7 +188,7 @@ def test_missing_french_is_refused(ca_copy):
 
 def test_reference_to_a_missing_power_is_refused(ca_copy):
     _break(
-        ca_copy / "offences_threats.yaml",
+        ca_copy / "offences_3_threats.yaml",
         "powers: [CA-487.012, CA-487.0131",
         "powers: [CA-487.999, CA-487.0131",
     )
