@@ -11,7 +11,16 @@ from rich.table import Table
 
 from ..errors import CasekitError, IntakeError
 from ..i18n import current_lang, set_lang, t
-from ..intake import Intake, Status, assess_step, describe, outcome, read_answer_file, run_answer_file
+from ..intake import (
+    Intake,
+    Status,
+    Step,
+    assess_step,
+    describe,
+    outcome,
+    read_answer_file,
+    run_answer_file,
+)
 from ..intake.terminal import TerminalInterview, print_assessment, print_outcome
 from ..law.facts import FACTS, validate_fact
 from ..model import Fact, FactSource
@@ -69,14 +78,13 @@ def _run_intake(case_id: str, answers: Path | None, lang: str | None, restart: b
         if not as_json:
             console.print(t("intake.answers_applied", count=len(doc.answers), file=doc.path.name))
     else:
-        step, left = TerminalInterview(session, console).run()
+        terminal = TerminalInterview(session, console)
+        step, left = terminal.run()
         if left:
             return
+        step = _follow_up(session, terminal, step)
     result = outcome(step, case_id, session.lang)
-    with store.session() as s:
-        facts = FactRepository(s).as_dict(case_id)
-        jurisdiction = CaseRepository(s).get(case_id).jurisdiction
-    assessment = assess_step(facts, jurisdiction) if step.status is not Status.stopped else None
+    assessment = _assessment(session) if step.status is not Status.stopped else None
     if as_json:
         doc_out: dict[str, Any] = {"case_id": case_id, "lang": session.lang, **result.to_json()}
         doc_out["next_question"] = (
@@ -84,7 +92,8 @@ def _run_intake(case_id: str, answers: Path | None, lang: str | None, restart: b
             if step.status is Status.asking and step.question
             else None
         )
-        doc_out["facts"] = facts
+        with store.session() as s:
+            doc_out["facts"] = FactRepository(s).as_dict(case_id)
         doc_out["assessment"] = assessment.model_dump(mode="json") if assessment is not None else None
         print_json(doc_out)
         return
@@ -98,6 +107,29 @@ def _run_intake(case_id: str, answers: Path | None, lang: str | None, restart: b
         console.print()
         console.print(t("intake.finished"))
     print_assessment(console, assessment, session.lang, case_id)
+
+
+def _assessment(session: Intake) -> Any:
+    with session.store.session() as s:
+        facts = FactRepository(s).as_dict(session.case_id)
+    return assess_step(facts, session.case.jurisdiction)
+
+
+def _follow_up(session: Intake, terminal: TerminalInterview, step: Step) -> Step:
+    """Offer the questions the main path skipped but the law engine says could change its result."""
+    for round_number in range(3):  # an answer can open one more question (a threat → how soon)
+        assessment = _assessment(session) if step.status is Status.finished else None
+        wanted = [q.key for q in assessment.questions] if assessment is not None else []
+        questions = session.follow_ups(wanted)
+        if not questions:
+            break
+        after = terminal.follow_up(questions, offer=round_number == 0)
+        if after is None:
+            break
+        step = after
+        if step.status is Status.stopped:
+            break
+    return step
 
 
 facts_app = typer.Typer(help="Show and change a case's facts (what the law engine reads).")

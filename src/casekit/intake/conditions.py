@@ -15,15 +15,23 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
-def holds(cond: Condition, answers: Mapping[str, Any], facts: Mapping[str, Any]) -> bool:
+def holds(
+    cond: Condition, answers: Mapping[str, Any], facts: Mapping[str, Any], *, routing_open: bool = False
+) -> bool:
     """Whether ``cond`` is true given the answers (question id → value, None for "I don't know") and
-    the facts (key → value; an absent key is unknown)."""
+    the facts (key → value; an absent key is unknown).
+
+    ``routing_open`` treats every test on an answer as true, so only the facts decide: used to find
+    questions worth asking after the main interview even though the person's choice of topics skipped them.
+    """
     if cond.all is not None:
-        return all(holds(c, answers, facts) for c in cond.all)
+        return all(holds(c, answers, facts, routing_open=routing_open) for c in cond.all)
     if cond.any is not None:
-        return any(holds(c, answers, facts) for c in cond.any)
+        return any(holds(c, answers, facts, routing_open=routing_open) for c in cond.any)
     if cond.not_ is not None:
-        return not holds(cond.not_, answers, facts)
+        return not holds(cond.not_, answers, facts, routing_open=routing_open)
+    if routing_open and cond.answer is not None:
+        return True
     source = answers if cond.answer is not None else facts
     name = cond.answer if cond.answer is not None else cond.fact
     value = source.get(name)  # type: ignore[arg-type]

@@ -32,6 +32,9 @@ class FactValue:
     derived: bool = False
 
 
+FOLLOW_UP = "followup:"  # answer key prefix for questions asked after the main interview
+
+
 @dataclass
 class Known:
     """What the interview knows at one point: the answers on the path taken, and the facts they wrote."""
@@ -39,6 +42,7 @@ class Known:
     answers: dict[str, Any] = field(default_factory=dict)
     facts: dict[str, FactValue] = field(default_factory=dict)
     asked: list[str] = field(default_factory=list)
+    followed_up: list[str] = field(default_factory=list)
 
     def values(self) -> dict[str, Any]:
         return {k: f.value for k, f in self.facts.items()}
@@ -116,12 +120,40 @@ def walk(interview: Interview, answers: Mapping[str, Any], safety_confirmed: Col
             return Step(Status.stopped, known, question, dangers)
         if question.id not in answers:
             return Step(Status.asking, known, question)
-        value = answers[question.id]
-        known.answers[question.id] = value
+        _apply(interview, known, question, answers[question.id])
         known.asked.append(question.id)
-        for key, fact_value in facts_for(question, value).items():
-            known.facts[key] = FactValue(key, fact_value, f"intake:{question.id}")
-        _derive(interview, known)
+    # Follow-up answers: questions the main path skipped, asked afterwards because the law engine said
+    # their facts could change the result.  Applied last, so the main path never depends on them.
+    for question in interview.questions:
+        key = FOLLOW_UP + question.id
+        if key in answers and question.id not in known.asked:
+            _apply(interview, known, question, answers[key])
+            known.followed_up.append(question.id)
     if dangers := new_dangers():
         return Step(Status.stopped, known, None, dangers)
     return Step(Status.finished, known)
+
+
+def _apply(interview: Interview, known: Known, question: Question, value: Any) -> None:
+    known.answers[question.id] = value
+    for key, fact_value in facts_for(question, value).items():
+        known.facts[key] = FactValue(key, fact_value, f"intake:{question.id}")
+    _derive(interview, known)
+
+
+def follow_ups(interview: Interview, step: Step, wanted: Collection[str]) -> list[Question]:
+    """Questions worth asking after the interview: each writes a fact in ``wanted`` (the facts the law
+    engine says could change its result), was not asked, and makes sense given the facts so far."""
+    if step.status is not Status.finished:
+        return []
+    done = set(step.known.asked) | set(step.known.followed_up)
+    facts = step.known.values()
+    return [
+        q
+        for q in interview.questions
+        if not q.triage
+        and q.fact in wanted
+        and q.fact not in facts
+        and q.id not in done
+        and (q.when is None or holds(q.when, step.known.answers, facts, routing_open=True))
+    ]

@@ -6,6 +6,7 @@ in its own transaction together with the facts it writes, so leaving at any poin
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -15,7 +16,7 @@ from ..model import Case, Fact, FactSource
 from ..store import CaseRepository, FactRepository, Store
 from .answers import parse_answer
 from .definition import load_interview
-from .engine import Status, Step, walk
+from .engine import FOLLOW_UP, Status, Step, follow_ups, walk
 from .progress import IntakeRepository, Progress
 from .schema import Interview, Question
 
@@ -82,6 +83,17 @@ class Intake:
             for question_id, value in values.items():
                 repo.save_answer(self.case_id, question_id, value)
             return self._settle(s, repo)
+
+    def answer_follow_up(self, question_id: str, raw: Any) -> Step:
+        """Record the answer to a question asked after the interview (see ``engine.follow_ups``)."""
+        value = self.parse(question_id, raw)
+        with self.store.session() as s:
+            repo = IntakeRepository(s)
+            repo.save_answer(self.case_id, FOLLOW_UP + question_id, value)
+            return self._settle(s, repo)
+
+    def follow_ups(self, wanted: Collection[str]) -> list[Question]:
+        return follow_ups(self.interview, self.step(), wanted)
 
     def back(self) -> Step | None:
         """Forget the last answer on the path, so its question is asked again; None at the start."""

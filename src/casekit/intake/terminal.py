@@ -23,6 +23,7 @@ from .service import Intake
 
 BACK = {"b", "back", "r", "retour"}
 LEAVE = {"q", "quit", "quitter", "exit"}
+YES = {"yes", "y", "oui", "o"}
 
 
 def _hint(question: Question, lang: str) -> str:
@@ -56,7 +57,7 @@ class TerminalInterview:
         if progress is not None and progress.status == Status.stopped.value and step.status is Status.stopped:
             # Shown again first: the danger may not be over.  Only a clear "yes" goes on.
             self.console.print(Text(t("intake.safe_now", self.lang), style="bold"))
-            if self._read_line(t("intake.yes_no_hint", self.lang)).lower() not in {"yes", "y", "oui", "o"}:
+            if self._read_line(t("intake.yes_no_hint", self.lang)).strip().lower() not in YES:
                 return step, False
             step = self.intake.confirm_safe()
         elif progress is not None and step.known.asked:
@@ -89,8 +90,47 @@ class TerminalInterview:
                 self.console.print(Text(exc.hint or exc.message, style="yellow"))
         return step, False
 
+    def follow_up(self, questions: list[Question], offer: bool) -> Step | None:
+        """Ask questions the law engine says could change its result; None if the person declines or
+        leaves.  Returns the step after the last answer (it may be a stop: a new danger)."""
+        if offer:
+            self.console.print()
+            self.console.print(
+                Text(t("intake.follow_up_offer", self.lang, count=len(questions)), style="bold")
+            )
+            if self._read_line(t("intake.yes_no_hint", self.lang)).strip().lower() not in YES:
+                return None
+        self.console.print()
+        self.console.print(Rule(t("intake.follow_up_title", self.lang)))
+        step: Step | None = None
+        for question in questions:
+            while True:
+                self._section = question.section  # no section banners in this short round
+                self._show(question)
+                raw = self._read_line(_hint(question, self.lang))
+                word = raw.strip().lower()
+                if word in LEAVE:
+                    return step
+                if not word:
+                    self.console.print(t("intake.empty_answer", self.lang))
+                    continue
+                try:
+                    step = self.intake.answer_follow_up(question.id, raw)
+                except AnswerError as exc:
+                    self.console.print(Text(exc.hint or exc.message, style="yellow"))
+                    continue
+                break
+            if step.status is Status.stopped:
+                return step
+        return step
+
     def _read_line(self, hint: str) -> str:
-        return self.ask(f"[{hint}] > ")
+        # End of input (Ctrl-D, a closed pipe) or Ctrl-C mean "stop for now": every answer is saved.
+        try:
+            return self.ask(f"[{hint}] > ")
+        except (EOFError, KeyboardInterrupt):
+            self.console.print()
+            return "q"
 
     def _show(self, question: Question) -> None:
         lang = self.lang
