@@ -14,7 +14,7 @@ from casekit.errors import CaseNotFound, VaultError
 from casekit.settings import Settings
 from casekit.store import Store
 from casekit.vault import CustodyAction, Vault, purge_case
-from casekit.vault.blobs import case_dir
+from casekit.vault.blobs import BlobStore, case_dir
 
 CANARY = "CANARY-7f3e-do-not-leak"
 
@@ -238,3 +238,23 @@ def test_works_on_both_backends(any_store: Store, inbox: Path, new_case) -> None
     vault.record(case_id, "note", None, "spoke to Constable Roy", actor="parent")
     report = vault.verify(case_id)
     assert report.ok and report.entries_checked == 2 and report.head_signed
+
+
+def test_sensitive_media_withholds_pictures_and_videos_only(
+    vault: Vault, case_id: str, inbox: Path, settings: Settings
+) -> None:
+    archive = inbox / "WhatsApp Chat with Jake.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("WhatsApp Chat with Jake.txt", "12/01/2024, 10:00 - Jake: send a pic\n")
+        zf.writestr("IMG-20240112-WA0001.jpg", _screenshot(inbox / "tmp.jpg").read_bytes())
+        zf.writestr("VID-20240112-WA0002.mp4", b"\x00\x00\x00\x18ftypmp42" + bytes(500))
+    (inbox / "tmp.jpg").unlink()
+    zipped, chat, image, video = vault.add(case_id, [archive], sensitive_media=True)
+    assert chat.stored and not chat.sensitive
+    assert vault.read(case_id, chat.sha256).startswith(b"12/01/2024")
+    for item in (image, video):
+        assert item.sensitive and not item.stored and item.md5
+        assert not BlobStore(settings, case_id).exists(item.sha256)
+    assert image.pdq and image.metadata["container"] == zipped.sha256
+    assert not zipped.sensitive and zipped.stored  # the archive itself is kept, as it came
+    assert vault.verify(case_id).ok

@@ -88,3 +88,14 @@ def test_when_facts_say_a_minor_is_depicted_casekit_asks(
 def test_french_messages(cli, case_id: str, inbox: Path) -> None:
     result = cli("evidence", "add", "--case", case_id, str(inbox / "absent.jpg"), env={"CASEKIT_LANG": "fr"})
     assert result.exit_code == 2 and "Il n'y a aucun fichier" in result.stderr
+
+
+def test_sensitive_media_flag(cli, store: Store, case_id: str, inbox: Path) -> None:
+    with store.session() as s:
+        FactRepository(s).set(Fact(case_id=case_id, key="image_depicts_minor", value=True))
+    Image.new("RGB", (300, 300), (220, 180, 170)).save(inbox / "IMG_0009.png")
+    (inbox / "chat.txt").write_text("text")
+    result = cli("evidence", "add", "--case", case_id, "--sensitive-media", str(inbox), "--json")
+    assert result.exit_code == 0
+    kept = {e["original_name"]: e["stored"] for e in json.loads(result.stdout)}
+    assert kept == {"IMG_0009.png": False, "chat.txt": True}

@@ -6,6 +6,7 @@ import csv
 import io
 import os
 import sys
+import zipfile
 from pathlib import Path
 
 import typer
@@ -14,11 +15,10 @@ from rich.table import Table
 
 from ..errors import VaultError
 from ..i18n import t
-from ..model import Exhibit
 from ..settings import Settings
 from ..store import FactRepository, PersonRepository, Store
 from ..vault import Vault, hash_file
-from ..vault.metadata import is_image, sniff
+from ..vault.metadata import is_picture_or_video, sniff
 from ._common import JSON_HELP, console, err_console, open_store, print_json
 
 evidence_app = typer.Typer(help="Add, list, show and open the evidence of a case.", no_args_is_help=True)
@@ -58,18 +58,27 @@ def _minor_images_expected(store: Store, case_id: str) -> bool:
     return bool(facts.get("victim_sent_intimate_image") is True and young_victim)
 
 
-def _image_files(paths: list[Path]) -> list[Path]:
-    found: list[Path] = []
+MEDIA_SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".heif", ".gif", ".webp", ".bmp", ".tif", ".tiff"}
+MEDIA_SUFFIXES |= {".mp4", ".mov", ".m4v", ".3gp", ".webm", ".mkv", ".avi"}
+
+
+def _media_count(paths: list[Path]) -> int:
+    """How many pictures and videos the paths hold (by content; zip members by name)."""
+    count = 0
     for path in paths:
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for f in files:
             try:
                 with open(f, "rb") as handle:
-                    if is_image(sniff(handle.read(4096))):
-                        found.append(f)
-            except OSError:
+                    head = handle.read(4096)
+                if is_picture_or_video(sniff(head)):
+                    count += 1
+                elif head[:4] == b"PK\x03\x04":
+                    with zipfile.ZipFile(f) as zf:
+                        count += sum(1 for n in zf.namelist() if Path(n).suffix.lower() in MEDIA_SUFFIXES)
+            except (OSError, zipfile.BadZipFile):
                 continue
-    return found
+    return count
 
 
 @evidence_app.command("add")
@@ -81,8 +90,16 @@ def add(
         "--sensitive",
         help="An intimate image of a minor: record only its fingerprints (hashes), never a copy.",
     ),
+    sensitive_media: bool = typer.Option(
+        False,
+        "--sensitive-media",
+        help="Pictures and videos (zip members too) may be intimate images of a minor: keep only their "
+        "fingerprints; keep other files (chat text) as usual.",
+    ),
     not_sensitive: bool = typer.Option(
-        False, "--not-sensitive", help="Confirm these pictures are not intimate images (skip the question)."
+        False,
+        "--not-sensitive",
+        help="Confirm no picture or video here is an intimate image (skip the question).",
     ),
     note: str | None = typer.Option(None, "--note", help="A note kept with each exhibit."),
     no_expand: bool = typer.Option(False, "--no-expand", help="Keep zip archives as one sealed file."),
@@ -92,20 +109,15 @@ def add(
     store = open_store()
     vault = _vault(store)
     vault.exhibits(case_id)  # the case exists
-    sensitive_paths: list[Path] = []
-    plain_paths = list(paths)
-    if not sensitive and not not_sensitive and _minor_images_expected(store, case_id):
-        images = _image_files([p for p in paths if p.exists()])
-        if images:
+    if not (sensitive or sensitive_media or not_sensitive) and _minor_images_expected(store, case_id):
+        count = _media_count([p for p in paths if p.exists()])
+        if count:
             if not _interactive():
-                raise VaultError.from_key("evidence.sensitive_undecided", count=len(images))
+                raise VaultError.from_key("evidence.sensitive_undecided", count=count)
             err_console.print(t("evidence.sensitive_question_why"), highlight=False)
-            if typer.confirm(t("evidence.sensitive_question", count=len(images)), default=True, err=True):
-                sensitive_paths = images
-                plain_paths = [p for p in paths if p not in images]
-    if sensitive:
-        sensitive_paths, plain_paths = list(paths), []
-    exhibits: list[Exhibit] = []
+            sensitive_media = typer.confirm(
+                t("evidence.sensitive_question", count=count), default=True, err=True
+            )
     before = {e.sha256 for e in vault.exhibits(case_id)}
     with Progress(
         TextColumn("{task.description}"),
@@ -121,19 +133,15 @@ def add(
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        if plain_paths:
-            exhibits += vault.add(
-                case_id, plain_paths, note=note, progress=progress, expand_archives=not no_expand
-            )
-        if sensitive_paths:
-            exhibits += vault.add(
-                case_id,
-                sensitive_paths,
-                sensitive=True,
-                note=note,
-                progress=progress,
-                expand_archives=not no_expand,
-            )
+        exhibits = vault.add(
+            case_id,
+            paths,
+            sensitive=sensitive,
+            sensitive_media=sensitive_media,
+            note=note,
+            progress=progress,
+            expand_archives=not no_expand,
+        )
     if as_json:
         print_json(exhibits)
         return

@@ -5,8 +5,8 @@ Contract for the rest of casekit (importers, documents, the CLI)::
     from casekit.vault import Vault, purge_case
 
     vault = Vault(store, settings, passphrase=None)   # None: CASEKIT_PASSPHRASE (the CLI asks otherwise)
-    exhibits = vault.add(case_id, [Path("chat.zip")], sensitive=False, note=None, actor="user",
-                         progress=None)                # progress(done_bytes, total_bytes)
+    exhibits = vault.add(case_id, [Path("chat.zip")], sensitive=False, sensitive_media=False,
+                         note=None, actor="user", progress=None)  # progress(done_bytes, total_bytes)
     # Files, folders (recursively, sorted, symlinks not followed) and zips: the zip is an exhibit and so
     # is each member, with original_path "…/chat.zip!/WhatsApp Chat.txt" and
     # metadata["container"] = the zip's sha256.  Deduplicated by SHA-256: adding the same bytes again
@@ -32,7 +32,8 @@ original_path, media_type (by content), md5 (images and sensitive items), pdq + 
 sensitive, stored (False = hash-only: nothing was copied), note, metadata (file_times, image: width,
 height, format, exif: taken, make, model, software, gps; container), acquired.
 
-Sensitive items (``sensitive=True``) are never copied: only their hashes, metadata and original place
+Sensitive items (``sensitive=True``; or ``sensitive_media=True`` for the pictures and videos among the
+files and zip members, other files being kept) are never copied: only their hashes, metadata and original place
 are kept, and ``read``/``stream``/``open_to`` refuse them with a VaultError.
 
 Every error is a ``VaultError`` (a CasekitError) that names the file or exhibit, never its content.

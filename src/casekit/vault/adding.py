@@ -30,7 +30,7 @@ from . import archive
 from .blobs import BlobStore, fsync_dir
 from .custody import GENESIS, CustodyAction, CustodyEntry, seal_entry
 from .ingest import Digest, Source, describe_image, read_through
-from .metadata import file_times, is_image
+from .metadata import file_times, is_image, is_picture_or_video
 
 if TYPE_CHECKING:
     from .vault import Vault
@@ -85,6 +85,7 @@ class Adder:
         case_id: str,
         *,
         sensitive: bool,
+        sensitive_media: bool = False,
         note: str | None,
         actor: str,
         progress: Callable[[int, int], None] | None,
@@ -93,6 +94,7 @@ class Adder:
         self.vault = vault
         self.case_id = case_id
         self.sensitive = sensitive
+        self.sensitive_media = sensitive_media
         self.note = note
         self.actor = actor
         self.expand = expand_archives
@@ -173,7 +175,12 @@ class Adder:
 
     def _prepare(self, src: Source, container: str | None) -> Prepared:
         digest = read_through(
-            src, blobs=self.blobs, data_key=self.data_key, md5_always=self.sensitive, progress=self._advance
+            src,
+            blobs=self.blobs,
+            data_key=self.data_key,
+            md5_always=self.sensitive,
+            progress=self._advance,
+            hash_only=is_picture_or_video if self.sensitive_media else None,
         )
         image = describe_image(src) if is_image(digest.media_type) else None
         return Prepared(src, digest, image, container)
@@ -297,7 +304,7 @@ class Adder:
             md5=item.digest.md5,
             pdq=pdq,
             pdq_quality=quality,
-            sensitive=self.sensitive,
+            sensitive=self.sensitive or item.digest.temp is None,
             stored=item.digest.temp is not None,
             note=self.note,
             metadata=metadata,

@@ -51,19 +51,29 @@ def read_through(
     data_key: bytes | None,
     md5_always: bool,
     progress: Progress | None = None,
+    hash_only: Callable[[str], bool] | None = None,
 ) -> Digest:
-    """Hash ``source`` and, when ``blobs`` is given, encrypt it into a temporary blob (fsynced)."""
+    """Hash ``source`` and, when ``blobs`` is given, encrypt it into a temporary blob (fsynced).
+
+    ``hash_only(media_type)`` is asked once the first bytes are known: True means nothing is written
+    (the item is sensitive), and MD5 is computed too."""
     sha = hashlib.sha256()
     md5: Any = None
     size = 0
-    temp = blobs.temp() if blobs is not None else None
-    encryptor = Encryptor(data_key) if temp is not None and data_key is not None else None
-    try:
-        with source.open() as handle, open(temp, "xb") if temp else contextlib.nullcontext() as out:
+    temp: Path | None = None
+    with source.open() as handle, contextlib.ExitStack() as stack:
+        try:
             chunk = handle.read(CHUNK_SIZE)
             media_type = sniff(chunk[:4096])
-            if md5_always or is_image(media_type):
+            withheld = hash_only is not None and hash_only(media_type)
+            if md5_always or withheld or is_image(media_type):
                 md5 = hashlib.md5(usedforsecurity=False)
+            out = None
+            encryptor = None
+            if blobs is not None and data_key is not None and not withheld:
+                temp = blobs.temp()
+                out = stack.enter_context(open(temp, "xb"))
+                encryptor = Encryptor(data_key)
             while chunk:
                 sha.update(chunk)
                 if md5 is not None:
@@ -79,11 +89,12 @@ def read_through(
                 out.write(encryptor.finish(digest))
                 out.flush()
                 os.fsync(out.fileno())
-    except BaseException:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                temp.unlink()
-        raise
+        except BaseException:
+            stack.close()
+            if temp is not None:
+                with contextlib.suppress(OSError):
+                    temp.unlink()
+            raise
     return Digest(digest, size, media_type, md5.hexdigest() if md5 is not None else None, temp)
 
 

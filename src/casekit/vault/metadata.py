@@ -78,6 +78,11 @@ def is_image(media_type: str | None) -> bool:
     return bool(media_type) and media_type in IMAGE_TYPES
 
 
+def is_picture_or_video(media_type: str | None) -> bool:
+    """What ``sensitive_media`` withholds: anything that can show a person (pictures, videos)."""
+    return bool(media_type) and (media_type.startswith(("image/", "video/")))
+
+
 def file_times(stat: os.stat_result) -> dict[str, str]:
     """The file system's times, UTC ISO 8601 (what the file's own folder says, not when it was made)."""
 

@@ -238,18 +238,24 @@ class Vault:
         paths: list[Path] | list[str],
         *,
         sensitive: bool = False,
+        sensitive_media: bool = False,
         note: str | None = None,
         actor: str = "user",
         progress: Callable[[int, int], None] | None = None,
         expand_archives: bool = True,
     ) -> list[Exhibit]:
-        """Add files, folders and zip archives to a case; see the package docstring."""
+        """Add files, folders and zip archives to a case; see the package docstring.
+
+        ``sensitive``: nothing is copied, every item is hash-only.  ``sensitive_media``: pictures and
+        videos (by content, zip members included) are hash-only, other files (chat text) are kept — for
+        a chat export that may hold an intimate image of a minor."""
         from .adding import Adder
 
         return Adder(
             self,
             case_id,
             sensitive=sensitive,
+            sensitive_media=sensitive_media,
             note=note,
             actor=actor,
             progress=progress,
