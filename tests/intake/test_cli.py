@@ -210,3 +210,21 @@ def test_facts_set_refuses_what_the_vocabulary_does_not_allow(
 def test_facts_without_a_case(cli) -> None:
     result = cli("facts")
     assert result.exit_code == 2 and "--case" in result.stderr
+
+
+def test_a_place_without_legal_knowledge_still_gets_the_advice(cli) -> None:
+    case_id = _new_case(cli, jurisdiction="NZ")
+    result = cli("intake", "--case", case_id, "--answers", str(EXAMPLES / "adult-intimate-image.yaml"))
+    assert result.exit_code == 0, result.output
+    assert "While you wait" in result.stdout
+    assert "not available" in result.stdout or "What the law may say" in result.stdout
+
+
+def test_restart_clears_the_interview_but_not_hand_set_facts(cli) -> None:
+    case_id = _new_case(cli)
+    cli("intake", "--case", case_id, "--answers", str(EXAMPLES / "adult-intimate-image.yaml"))
+    cli("facts", "set", "--case", case_id, "suspect_location", "abroad")
+    result = cli("intake", "--case", case_id, "--restart", input="q\n")
+    assert result.exit_code == 0
+    assert "were cleared" in result.stdout and "is anyone in danger" in result.stdout
+    assert _facts(cli, case_id)["facts"] == {"suspect_location": "abroad"}
