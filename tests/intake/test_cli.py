@@ -228,3 +228,16 @@ def test_restart_clears_the_interview_but_not_hand_set_facts(cli) -> None:
     assert result.exit_code == 0
     assert "were cleared" in result.stdout and "is anyone in danger" in result.stdout
     assert _facts(cli, case_id)["facts"] == {"suspect_location": "abroad"}
+
+
+def test_interactive_interview_in_french(cli) -> None:
+    case_id = _new_case(cli)
+    result = cli("intake", "--case", case_id, "--lang", "fr", input="4\n1\nneuf\nq\n")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Avant tout : quelqu'un est-il en danger en ce moment ?" in out
+    assert "Pourquoi nous le demandons :" in out and "[un ou plusieurs numéros" in out
+    assert "Donnez un nombre entier de 0 à 130" in out
+    assert "Arrêt pour l'instant" in out
+    # Resuming without --lang keeps French: the language the interview was started in.
+    assert "Bon retour" in cli("intake", "--case", case_id, input="q\n").stdout

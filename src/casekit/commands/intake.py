@@ -147,7 +147,7 @@ def _shown(value: Any) -> str:
 def facts_show(
     ctx: typer.Context,
     case_id: str = typer.Option(None, "--case", "-c", help=CASE_HELP),
-    lang: str = typer.Option(None, "--lang", help=LANG_HELP),
+    lang: str = typer.Option(None, "--lang", help="Language of the labels: en or fr."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Show the facts of a case: casekit facts --case ID [--json]."""
