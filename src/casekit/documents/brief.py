@@ -289,15 +289,16 @@ def _steps(doc: Document, bundle: CaseBundle, lang: str) -> None:
         handles = handles_on(bundle, name)
         ids = ", ".join(h.value for h in handles) or t("doc.unknown", lang)
         view = bundle.platform(name)
-        step = t("brief.step.preservation", lang, platform=name, ids=ids)
+        label = bundle.platform_label(name)
+        step = t("brief.step.preservation", lang, platform=label, ids=ids)
         if view is not None:
             portal, notes = view.law_enforcement_url, loc(view.law_enforcement, lang)
-            where = t("brief.step.where", lang, platform=name, portal=portal) if portal else ""
+            where = t("brief.step.where", lang, platform=label, portal=portal) if portal else ""
             step = " ".join(x for x in (step, where, notes) if x)
         else:
             step += " " + t("brief.step.where_unknown", lang)
         items.append(text(step))
-        items.append(text(t("brief.step.production", lang, platform=name, ids=ids)))
+        items.append(text(t("brief.step.production", lang, platform=label, ids=ids)))
     if not platforms:
         items.append(text(Span(t("brief.no_platform", lang), italic=True)))
     if bundle.ice_unit is not None:
@@ -311,14 +312,7 @@ def _steps(doc: Document, bundle: CaseBundle, lang: str) -> None:
         items.append(text(t("brief.step.device", lang), f" ({labels})"))
     else:
         items.append(text(t("brief.step.device_plain", lang)))
-    seen: set[str] = set()
-    if bundle.assessment is not None:
-        for step in bundle.assessment.steps:
-            line = loc(step.text, lang)
-            if line and line.lower() not in seen:
-                seen.add(line.lower())
-                reason = loc(step.reason, lang)
-                items.append(text(line, f" ({reason})" if reason else ""))
+    # The law part's own next steps speak to the family ("keep everything"); a brief lists police steps only.
     doc.add(Bullets(tuple(items), numbered=True))
     # The law part's own citations of the powers when it has them; casekit's standing ones otherwise.
     powers = list(bundle.assessment.power_sources) if bundle.assessment else []
@@ -356,6 +350,8 @@ def _services(doc: Document, bundle: CaseBundle, lang: str) -> None:
             name = loc(ref.name, lang)
             if any(w in f"{name} {ref.url}".lower() for w in STANDING_SERVICES):
                 continue  # already described above, with its source
+            if ref.kind in NOT_SERVICES:
+                continue  # police units, oversight and 9-1-1 are not services the brief refers an officer to
             when = loc(ref.when, lang)
             reach = ", ".join(x for x in (loc(ref.how, lang), ref.url) if x)
             items.append(
@@ -378,6 +374,7 @@ def _services(doc: Document, bundle: CaseBundle, lang: str) -> None:
 
 
 STANDING_SERVICES = ("cybertip", "cyberaide", "arachnid", "take it down", "takeitdown")
+NOT_SERVICES = {"ice_unit", "oversight", "emergency", "police", "platform"}
 
 
 def _evidence(doc: Document, bundle: CaseBundle, lang: str) -> None:

@@ -84,6 +84,11 @@ class CaseBundle:
     def platform(self, name: str) -> PlatformView | None:
         return self.platforms.get(name.lower())
 
+    def platform_label(self, name: str) -> str:
+        """The platform's name as the knowledge base writes it (Instagram, not instagram)."""
+        view = self.platform(name)
+        return view.name if view else name
+
     # --- exhibits -----------------------------------------------------------------------------------
     def exhibit_by_sha(self, sha256: str) -> Exhibit | None:
         return next((e for e in self.exhibits if e.sha256 == sha256), None)

@@ -78,8 +78,16 @@ def value_word(value: Any, lang: str) -> str:
 
 
 def fact_label(key: str, lang: str) -> str:
+    """The short label of a fact key: this part's phrase book, else the law part's vocabulary."""
     k = f"doc.label.{key}"
-    return t(k, lang) if k in catalog() else key.replace("_", " ")
+    if k in catalog():
+        return t(k, lang)
+    try:
+        from ..law import FACTS
+    except ImportError:  # pragma: no cover - the law part ships with casekit
+        return key.replace("_", " ")
+    spec = FACTS.get(key)
+    return spec.label(lang) if spec is not None else key.replace("_", " ")
 
 
 def fact_sentence(fact: Fact, lang: str) -> str | None:

@@ -198,6 +198,7 @@ def agency_view(agency: Any) -> AgencyView:
         address=address,
         when=_text(agency.when),
         source=_source(list(agency.sources), agency.last_verified),
+        kind=agency.kind,
     )
 
 
@@ -261,6 +262,7 @@ def agency_view_from_referral(r: Any) -> AgencyView:
         address=address,
         when=_text(r.when),
         source=_source(list(r.sources), r.last_verified),
+        kind=r.kind,
     )
 
 

@@ -117,6 +117,7 @@ def build_preservation(bundle: CaseBundle, lang: str, platform: str | None = Non
         _close(doc, bundle, lang, [])
         return doc
     ids = ", ".join(h.value for h in handles)
+    name = bundle.platform_label(name)
     _subject(
         doc, lang, t("letter.preservation.subject", lang, platform=name, ids=ids), _reference(bundle, lang)
     )
@@ -246,7 +247,8 @@ def build_escalation(bundle: CaseBundle, lang: str) -> Document:
     doc.add(Para(text(t("letter.escalation.why", lang))), _offence_bullets(bundle, lang))
     doc.add(Para(text(t("letter.escalation.powers", lang))))
     doc.add(Heading(t("letter.escalation.h.ask", lang), level=2))
-    platforms = ", ".join(bundle.platform_names) or t("letter.escalation.the_platform", lang)
+    labels = [bundle.platform_label(n) for n in bundle.platform_names]
+    platforms = ", ".join(labels) or t("letter.escalation.the_platform", lang)
     doc.add(
         Bullets(
             (

@@ -62,6 +62,7 @@ class AgencyView:
     address: tuple[str, ...] = ()
     when: Localized = ""
     source: SourceRef | None = None
+    kind: str = ""  # tipline | removal | crisis | support | ice_unit | oversight | emergency | police …
 
 
 @dataclass(frozen=True)
