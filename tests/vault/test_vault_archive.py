@@ -115,3 +115,17 @@ def test_an_image_bomb_is_kept_but_not_decoded(vault: Vault, case_id: str, inbox
     (exhibit,) = vault.add(case_id, [inbox / "huge.png"])
     assert exhibit.pdq is None and exhibit.metadata["image"] == {"image_error": "too_large"}
     assert exhibit.md5 and exhibit.stored
+
+
+def test_a_hostile_nested_zip_stays_sealed_and_the_log_says_why(
+    vault: Vault, case_id: str, inbox: Path
+) -> None:
+    hostile = _zip_bytes({"../../escape.txt": b"bad"})
+    outer = _zip(inbox / "outer.zip", {"inner.zip": hostile, "chat.txt": b"hello"})
+    added = vault.add(case_id, [outer])
+    assert [e.original_name for e in added] == ["outer.zip", "inner.zip", "chat.txt"]
+    inner = added[1]
+    assert vault.read(case_id, inner.sha256) == hostile
+    note = next(c for c in vault.custody(case_id) if c.action == "note")
+    assert note.exhibit_sha256 == inner.sha256 and "points outside the archive" in note.detail
+    assert vault.verify(case_id).ok

@@ -66,9 +66,6 @@ class ExhibitRepository:
             found.update((r.sha256, _exhibit(r)) for r in rows)
         return found
 
-    def sha256s(self, case_id: str) -> set[str]:
-        return set(self.session.scalars(select(ExhibitRow.sha256).where(ExhibitRow.case_id == case_id)))
-
 
 class CustodyRepository:
     def __init__(self, session: Session) -> None:

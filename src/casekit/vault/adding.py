@@ -220,12 +220,25 @@ class Adder:
             prepared = self._prepare(inner, holder)
             self._queue(prepared)
             if prepared.digest.media_type == "application/zip" and depth < self.vault.limits.max_depth:
-                label = inner.original_path
-                with archive.nested(m, label, self.vault.limits) as nested:
-                    more = archive.members(nested, label, budget, self.vault.limits)
-                    self.total += sum(x.size for x in more)
-                    self._archive(inner, prepared.digest.sha256, more, budget, depth + 1)
-                    self._flush()  # the nested archive is closed after this: nothing may point into it
+                self._nested(m, inner, prepared.digest.sha256, budget, depth)
+
+    def _nested(
+        self, member: archive.Member, inner: Source, sha256: str, budget: archive.Budget, depth: int
+    ) -> None:
+        """Walk a zip found inside a zip.  If it cannot be walked safely it stays one sealed exhibit
+        (already added), and the custody log says why it was not unpacked."""
+        label = inner.original_path
+        try:
+            with archive.nested(member, label, self.vault.limits) as nested:
+                more = archive.members(nested, label, budget, self.vault.limits)
+                self.total += sum(x.size for x in more)
+                self._archive(inner, sha256, more, budget, depth + 1)
+                self._flush()  # the nested archive is closed after this: nothing may point into it
+        except VaultError as exc:
+            self._flush()
+            self.vault.record(
+                self.case_id, CustodyAction.note, sha256, f"not unpacked: {exc.message}", actor=self.actor
+            )
 
     # ---- recording -------------------------------------------------------------------------------
 
