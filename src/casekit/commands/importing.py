@@ -76,8 +76,10 @@ def import_command(
             if not _interactive():
                 raise
             err_console.print(exc.message, highlight=False)
-            answer = typer.prompt(t("import.cli_ask_order"), type=typer.Choice(list(exc.choices)), err=True)
-            options = Options(timezone=timezone, date_order=answer, columns=mapping)
+            answer = ""
+            while answer not in exc.choices:
+                answer = typer.prompt(t("import.cli_ask_order"), err=True).strip().upper()
+            options = Options(timezone=timezone, date_order=answer.upper(), columns=mapping)
     if as_json:
         print_json(
             {
