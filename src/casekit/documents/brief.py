@@ -12,6 +12,7 @@ from .common import (
     fact_label,
     fact_ref,
     fact_sentences,
+    fact_value,
     handle_kind,
     handles_on,
     long_date,
@@ -22,7 +23,6 @@ from .common import (
     source_line,
     stamp,
     summary_facts,
-    value_word,
     victim_name,
 )
 from .model import Bullets, Document, Fields, Heading, Para, Span, Table, Text, text
@@ -226,7 +226,7 @@ def _offence_blocks(bundle: CaseBundle, offence: OffenceView, lang: str) -> list
         if element.fact_key and element.fact_value is not None:
             exhibits = fact_exhibits(bundle, element.fact_key)
             fact: Text = text(
-                f"{fact_label(element.fact_key, lang)}{colon(lang)}{value_word(element.fact_value, lang)} ",
+                f"{fact_label(element.fact_key, lang)}{colon(lang)}{fact_value(element.fact_key, element.fact_value, lang)} ",
                 fact_ref(element.fact_key, lang),
                 f" {', '.join(exhibits)}" if exhibits else "",
             )
@@ -482,7 +482,10 @@ def _known(doc: Document, bundle: CaseBundle, lang: str) -> None:
         doc.add(
             Fields(
                 tuple(
-                    (fact_label(f.key, lang), text(value_word(f.value, lang), " ", fact_ref(f.key, lang)))
+                    (
+                        fact_label(f.key, lang),
+                        text(fact_value(f.key, f.value, lang), " ", fact_ref(f.key, lang)),
+                    )
                     for f in facts
                 )
             )

@@ -77,6 +77,19 @@ def value_word(value: Any, lang: str) -> str:
     return str(value)
 
 
+def fact_value(key: str, value: Any, lang: str) -> str:
+    """A fact's value in words; platform names as the knowledge base writes them (Instagram)."""
+    if key == "platform" and isinstance(value, list | tuple | str):
+        try:
+            from ..law import kb
+
+            names = [value] if isinstance(value, str) else list(value)
+            value = [(kb.platform(str(n)).name if kb.platform(str(n)) else n) for n in names]
+        except ImportError:  # pragma: no cover - the law part ships with casekit
+            pass
+    return value_word(value, lang)
+
+
 def fact_label(key: str, lang: str) -> str:
     """The short label of a fact key: this part's phrase book, else the law part's vocabulary."""
     k = f"doc.label.{key}"
@@ -96,8 +109,8 @@ def fact_sentence(fact: Fact, lang: str) -> str | None:
         return None
     key = f"doc.fact.{fact.key}"
     if key in catalog():
-        return t(key, lang, value=value_word(fact.value, lang))
-    return f"{fact_label(fact.key, lang)}: {value_word(fact.value, lang)}."
+        return t(key, lang, value=fact_value(fact.key, fact.value, lang))
+    return f"{fact_label(fact.key, lang)}{colon(lang)}{fact_value(fact.key, fact.value, lang)}."
 
 
 # Order in which facts are told in a summary: who, where, how it began, what was asked, what was done.
