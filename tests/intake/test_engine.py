@@ -220,3 +220,12 @@ def test_platform_other_alone_writes_no_platform(other: str) -> None:
     assert "platform" not in step.facts
     step, _ = drive({**NOBODY_IN_DANGER, "platform": f"{other}, other"})
     assert step.facts["platform"] == ["instagram"]
+
+
+def test_a_stored_answer_that_no_longer_fits_is_asked_again() -> None:
+    # As after an upgrade that renamed a choice: the old value is not written as a wrong fact.
+    interview = load_interview()
+    step = walk(interview, {"danger_now": ["none"], "who_answers": "grandparent"})
+    assert step.status is Status.asking and step.question is not None and step.question.id == "who_answers"
+    step = walk(interview, {"danger_now": ["none"], "who_answers": "parent", "victim_age": 400})
+    assert step.question is not None and step.question.id == "victim_age" and "victim_age" not in step.facts

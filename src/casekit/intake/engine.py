@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from ..errors import CasekitError
 from ..law.facts import validate_fact
+from .answers import parse_answer
 from .conditions import holds
 from .schema import AnswerType, Interview, Question
 
@@ -118,7 +120,7 @@ def walk(interview: Interview, answers: Mapping[str, Any], safety_confirmed: Col
             continue
         if not question.triage and (dangers := new_dangers()):
             return Step(Status.stopped, known, question, dangers)
-        if question.id not in answers:
+        if question.id not in answers or not _still_fits(question, answers[question.id]):
             return Step(Status.asking, known, question)
         _apply(interview, known, question, answers[question.id])
         known.asked.append(question.id)
@@ -126,12 +128,23 @@ def walk(interview: Interview, answers: Mapping[str, Any], safety_confirmed: Col
     # their facts could change the result.  Applied last, so the main path never depends on them.
     for question in interview.questions:
         key = FOLLOW_UP + question.id
-        if key in answers and question.id not in known.asked:
+        if key in answers and question.id not in known.asked and _still_fits(question, answers[key]):
             _apply(interview, known, question, answers[key])
             known.followed_up.append(question.id)
     if dangers := new_dangers():
         return Step(Status.stopped, known, None, dangers)
     return Step(Status.finished, known)
+
+
+def _still_fits(question: Question, value: Any) -> bool:
+    """Whether a stored answer still fits its question.  A newer interview may have renamed a choice or
+    narrowed a range; such an answer is asked again rather than written as a wrong fact."""
+    try:
+        parse_answer(question, value)
+        facts_for(question, value)
+    except CasekitError:
+        return False
+    return True
 
 
 def _apply(interview: Interview, known: Known, question: Question, value: Any) -> None:
