@@ -165,7 +165,9 @@ def test_entry_without_sources_is_refused(ca_copy):
 
 def test_condition_on_an_unknown_fact_is_refused(ca_copy):
     _break(
-        ca_copy / "offences_3_threats.yaml", "{fact: threat_of_death_or_bodily_harm}", "{fact: threat_of_doom}"
+        ca_copy / "offences_3_threats.yaml",
+        "{fact: threat_of_death_or_bodily_harm}",
+        "{fact: threat_of_doom}",
     )
     with pytest.raises(KnowledgeBaseError) as err:
         load_pack(ca_copy)
@@ -204,3 +206,9 @@ def test_duplicate_platform_is_refused(tmp_path):
     with pytest.raises(KnowledgeBaseError) as err:
         load_platforms(bad)
     assert "instagram" in err.value.message
+
+
+def test_every_canadian_step_is_traceable():
+    pack = kb.load("CA").pack
+    for step in pack.steps:
+        assert step.agency or step.provision or step.sources, step.id

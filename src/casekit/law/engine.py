@@ -86,6 +86,7 @@ class StepResult(Node):
     text: Text
     agency: str | None = None
     provision: str | None = None
+    sources: list[Source] = Field(default_factory=list)
 
 
 class Referral(Node):
@@ -320,7 +321,9 @@ def assess(
                     questions[key].append("urgency")
 
     steps = [
-        StepResult(order=s.order, id=s.id, text=s.text, agency=s.agency, provision=s.provision)
+        StepResult(
+            order=s.order, id=s.id, text=s.text, agency=s.agency, provision=s.provision, sources=s.sources
+        )
         for s in sorted(kb.pack.steps, key=lambda s: (s.order, s.id))
         if s.when is None or evaluate(s.when, known, tags).status is Status.met
     ]

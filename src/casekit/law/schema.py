@@ -241,6 +241,7 @@ class UrgencyRule(Strict):
     level: Literal["imminent", "high"]
     when: Condition
     reason: Text
+    sources: list[Source] = Field(default_factory=list)
 
 
 class Step(Strict):
@@ -250,6 +251,10 @@ class Step(Strict):
     when: Condition | None = None
     agency: str | None = None
     provision: str | None = None
+    sources: list[Source] = Field(
+        default_factory=list,
+        description="Where the advice comes from (besides the agency or provision named)",
+    )
 
 
 class Pack(Strict):
