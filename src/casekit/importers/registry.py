@@ -27,6 +27,13 @@ MODULES = (
 )
 
 
+_ALIASES = {"messenger_json": ("facebook",), "messenger_html": ("facebook",)}
+
+
+def _folder_words(name: str) -> tuple[str, ...]:
+    return (importers()[name].platform, *_ALIASES.get(name, ()))
+
+
 def build(modules: tuple[str, ...] = MODULES) -> dict[str, Importer]:
     if list(modules) != sorted(modules):
         raise RuntimeError("casekit.importers.registry.MODULES must stay sorted")
@@ -73,5 +80,12 @@ def detect(source: Source) -> Importer | None:
     if not ranked:
         return None
     if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+        # Instagram and Messenger write identical JSON; the export's own folders say which app made it
+        # (your_instagram_activity/…, your_facebook_activity/…), so a tie is broken by them — only by them.
+        tied = [name for score, name in ranked if score == ranked[0][0]]
+        folders = source.name.lower().rsplit("/", 1)[0] if "/" in source.name else ""
+        named = [n for n in tied if any(word in folders for word in _folder_words(n))]
+        if len(named) == 1:
+            return importers()[named[0]]
         raise fail(source, "start", "import.ambiguous_format", first=ranked[0][1], second=ranked[1][1])
     return importers()[ranked[0][1]]
