@@ -104,3 +104,19 @@ def test_pdf_is_reproducible(scenario):
     _name, bundle = scenario
     doc = build_brief(bundle, "en")
     assert render(doc, "pdf") == render(doc, "pdf")
+
+
+def test_rendering_writes_no_temporary_file(scenario, tmp_path, monkeypatch):
+    """Documents hold message text: they are laid out in memory, never through a temp file."""
+    import tempfile
+
+    spool = tmp_path / "tmp"
+    spool.mkdir()
+    for var in ("TMPDIR", "TEMP", "TMP"):
+        monkeypatch.setenv(var, str(spool))
+    monkeypatch.setattr(tempfile, "tempdir", str(spool))
+    _name, bundle = scenario
+    for _kind, doc in all_documents(bundle, "fr"):
+        for fmt in ("pdf", "docx", "md"):
+            assert render(doc, fmt)
+    assert list(spool.iterdir()) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from ..i18n import catalog, t
 from .brief import title_block
 from .bundle import CaseBundle
@@ -15,7 +17,7 @@ from .common import (
     stamp,
     victim_name,
 )
-from .model import Bullets, Document, Heading, Para, Signature, Span, text
+from .model import Bullets, Document, Heading, Para, Signature, Span, Text, text
 
 
 def build_statement(bundle: CaseBundle, lang: str) -> Document:
@@ -54,20 +56,12 @@ def build_statement(bundle: CaseBundle, lang: str) -> Document:
         doc.add(Para(text(fact_ref("narrative", lang)), style="small"))
 
     doc.add(Heading(t("statement.h.what", lang)))
-    if bundle.timeline:
-        items = []
-        for event in bundle.timeline:
-            title = event.title.rstrip(".")
-            line = (
-                t("statement.event", lang, when=stamp(event.when, lang), title=title)
-                if event.when
-                else t("statement.event_undated", lang, title=title)
-            )
-            ref = _ref(bundle, event.reference)
-            items.append(text(line, f" {event.detail}" if event.detail else "", f" ({ref})" if ref else ""))
-        doc.add(Bullets(tuple(items)))
-    else:
-        doc.add(Para(text(t("doc.not_recorded", lang)), style="note"))
+    items = _events(bundle, lang)
+    doc.add(
+        Bullets(tuple(item for _when, item in items))
+        if items
+        else Para(text(t("doc.not_recorded", lang)), style="note")
+    )
 
     sentences = fact_sentences(bundle, lang)
     if sentences:
@@ -119,6 +113,35 @@ def build_statement(bundle: CaseBundle, lang: str) -> Document:
         )
     )
     return doc
+
+
+def _events(bundle: CaseBundle, lang: str) -> list[tuple[datetime | None, Text]]:
+    """The recorded events and the suspect's key messages, in time order (undated events last)."""
+    items: list[tuple[datetime | None, Text]] = []
+    for event in bundle.timeline:
+        title = event.title.rstrip(".")
+        line = (
+            t("statement.event", lang, when=stamp(event.when, lang), title=title)
+            if event.when
+            else t("statement.event_undated", lang, title=title)
+        )
+        ref = _ref(bundle, event.reference)
+        items.append(
+            (event.when, text(line, f" {event.detail}" if event.detail else "", f" ({ref})" if ref else ""))
+        )
+    for m in bundle.messages:
+        where = ", ".join(x for x in (m.exhibit, m.locator) if x)
+        said = t("statement.message", lang, when=stamp(m.when, lang), sender=m.sender or "—")
+        items.append(
+            (
+                m.when,
+                text(
+                    said, Span(f"« {m.text} »" if lang == "fr" else f"“{m.text}”", italic=True), f" ({where})"
+                ),
+            )
+        )
+    ordered = sorted((i for i in items if i[0] is not None), key=lambda i: i[0])
+    return ordered + [i for i in items if i[0] is None]
 
 
 def _ref(bundle: CaseBundle, reference: str | None) -> str:
