@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from casekit.demo import STEPS, DemoContext
 from casekit.demo import case as demo_case
 from casekit.demo import intake as demo_intake
@@ -25,11 +23,3 @@ def test_demo_step_fills_the_facts_of_the_demo_case(store: Store, settings: Sett
     assert facts["victim_age"] == 9 and facts["platform"] == ["instagram"]
     assert facts["suspect_requested_images"] is True and facts["image_depicts_minor"] is True
     assert said and "luring example" in said[-1]
-
-
-def test_casekit_demo_includes_the_intake(cli) -> None:
-    result = cli("demo", "--json")
-    assert result.exit_code == 0, result.output
-    case_id = json.loads(result.stdout)["case_id"]
-    facts = json.loads(cli("facts", "--case", case_id, "--json").stdout)["facts"]
-    assert facts["victim_age"] == 9 and facts["police_declined"] is True
