@@ -54,40 +54,49 @@ def _final_aad(header: bytes, sha256_hex: str) -> bytes:
 
 class Encryptor:
     """Feed plaintext with ``update`` (any sizes); call ``finish(sha256)`` once.  Both return ciphertext
-    bytes to write, in order."""
+    bytes to write, in order.
+
+    A chunk can only be sealed once we know it is not the last (the last carries the final flag), so
+    one full chunk is held back.  Reads of exactly one chunk — what ingest does — take a fast path with
+    no copying; any other sizes go through a small buffer."""
 
     def __init__(self, data_key: bytes, chunk_size: int = CHUNK_SIZE) -> None:
         salt = os.urandom(SALT)
         self.header = MAGIC + struct.pack(">I", chunk_size) + salt
         self._aead = _blob_key(data_key, salt)
         self._chunk = chunk_size
-        self._pending = bytearray()
+        self._held: bytes | None = None  # one whole chunk, not yet known not to be the last
+        self._pending = bytearray()  # a partial chunk (only for reads of other sizes)
         self._index = 0
         self._started = False
 
-    def _prefix(self) -> bytes:
-        if self._started:
-            return b""
-        self._started = True
-        return self.header
+    def _seal(self, piece: bytes, final: bool = False, aad: bytes | None = None) -> bytes:
+        sealed = self._aead.encrypt(_nonce(self._index, final), piece, aad or self.header)
+        self._index += 1
+        if not self._started:
+            self._started = True
+            return self.header + sealed
+        return sealed
 
-    def update(self, data: bytes | memoryview) -> bytes:
+    def update(self, data: bytes | bytearray | memoryview) -> bytes:
+        if not self._pending and len(data) == self._chunk:
+            out = self._seal(self._held) if self._held is not None else b""
+            self._held = bytes(data)  # no copy when ``data`` already is bytes
+            return out
+        if self._held is not None:
+            self._pending += self._held
+            self._held = None
         self._pending += data
-        out = [self._prefix()]
-        # Keep at least one byte back: a chunk is sealed only once we know it is not the last.
+        pieces = []
         while len(self._pending) > self._chunk:
-            piece = bytes(self._pending[: self._chunk])
+            pieces.append(self._seal(bytes(self._pending[: self._chunk])))
             del self._pending[: self._chunk]
-            out.append(self._aead.encrypt(_nonce(self._index, False), piece, self.header))
-            self._index += 1
-        return b"".join(out)
+        return b"".join(pieces)
 
     def finish(self, sha256_hex: str) -> bytes:
-        final = self._aead.encrypt(
-            _nonce(self._index, True), bytes(self._pending), _final_aad(self.header, sha256_hex)
-        )
-        self._pending = bytearray()
-        return self._prefix() + final
+        last = self._held if self._held is not None else bytes(self._pending)
+        self._held, self._pending = None, bytearray()
+        return self._seal(last, final=True, aad=_final_aad(self.header, sha256_hex))
 
 
 def decrypt_stream(data_key: bytes, source: BinaryIO, sha256_hex: str) -> Iterator[bytes]:
