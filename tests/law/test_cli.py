@@ -13,7 +13,8 @@ platform: [instagram]
 suspect_requested_images: true
 victim_sent_intimate_image: true
 """
-SEXTORTION = """facts:
+SEXTORTION = """jurisdiction: CA-NS
+facts:
   victim_age: 16
   platform: instagram
   victim_sent_intimate_image: true
@@ -46,6 +47,9 @@ def test_assess_json_is_one_document_with_the_contract_fields(cli, facts_file):
 def test_sextortion_under_a_facts_key(cli, facts_file):
     doc = json.loads(cli("assess", str(facts_file(SEXTORTION)), "--json").stdout)
     assert ("346", "likely") in {(o["section"], o["status"]) for o in doc["offences"]}
+    assert doc["jurisdiction"] == "CA-NS"  # named in the file
+    doc = json.loads(cli("assess", str(facts_file(SEXTORTION)), "-j", "CA-AB", "--json").stdout)
+    assert doc["jurisdiction"] == "CA-AB"  # the option wins
 
 
 def test_readable_report_in_english(cli, facts_file):

@@ -101,9 +101,9 @@ random_facts = st.dictionaries(st.sampled_from(sorted(FACTS)), st.just(None), ma
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(facts=random_facts)
-def test_never_over_claims(facts):
-    a = assess(facts, "CA")
+@given(facts=random_facts, place=st.sampled_from(["CA", "CA-ON", "US", "GB", "AU"]))
+def test_never_over_claims(facts, place):
+    a = assess(facts, place)
     for off in a.offences:
         statuses = {e.status for e in off.elements}
         assert "not_met" not in statuses

@@ -34,8 +34,11 @@ def _set_lang(lang: str | None) -> None:
             raise CasekitError.from_key("error.invalid_value", detail="--lang: en | fr") from None
 
 
-def read_facts_file(path: Path) -> dict[str, Any]:
-    """Facts from a YAML file: a flat ``key: value`` mapping, or one under a ``facts:`` key."""
+def read_facts_file(path: Path) -> tuple[dict[str, Any], str | None]:
+    """Facts from a YAML file, and the jurisdiction it names if any.
+
+    The file is a flat ``key: value`` mapping, or ``facts:`` (a mapping) with an optional ``jurisdiction:``.
+    """
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -46,19 +49,21 @@ def read_facts_file(path: Path) -> dict[str, Any]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else "?"
         raise CasekitError.from_key("law.facts_file.not_yaml", file=path.name, line=line) from None
+    place = None
     if isinstance(data, dict) and isinstance(data.get("facts"), dict):
+        place = data.get("jurisdiction") if isinstance(data.get("jurisdiction"), str) else None
         data = data["facts"]
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise CasekitError.from_key("law.facts_file.not_mapping", file=path.name)
-    return data
+    return data, place
 
 
-def _assess_file(path: Path, jurisdiction: str, on: date | None) -> Assessment:
-    facts = read_facts_file(path)
+def _assess_file(path: Path, jurisdiction: str | None, on: date | None) -> Assessment:
+    facts, named = read_facts_file(path)
     try:
-        return assess(facts, jurisdiction, on=on)
+        return assess(facts, jurisdiction or named or "CA", on=on)
     except FactError as exc:
         # Same sentence, with the file named first so the user knows where to look.
         raise FactError(t("law.facts_file.in_file", file=path.name, message=exc.message), exc.hint) from None
@@ -168,7 +173,7 @@ def assess_command(
     if case_id:
         result = _assess_case(case_id, jurisdiction, day)
     elif facts_file is not None:
-        result = _assess_file(facts_file, jurisdiction or "CA", day)
+        result = _assess_file(facts_file, jurisdiction, day)
     else:
         raise CasekitError.from_key("law.assess.nothing")
     if as_json:
