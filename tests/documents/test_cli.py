@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -171,5 +172,18 @@ def test_export_command_with_files_never_includes_the_sensitive_item(cli, seeded
     assert [e["action"] for e in log["entries"]][:3] == ["acquired"] * 3
     actions = [e.action for e in seeded["vault"].custody(case_id)]
     assert actions.count("exported") == 3  # E1's and E3's contents, and the package
+    # The officer's offline check of the custody log, shipped in the package, passes; one changed byte fails it.
+    checker = target / "data" / "custody" / "verify_custody.py"
+    ok = subprocess.run([sys.executable, str(checker)], capture_output=True, text=True)
+    assert ok.returncode == 0 and "hashes, links and signatures INTACT" in ok.stdout, ok.stdout
+    tampered = tmp_path / "tampered.json"
+    log["entries"][0]["actor"] = "someone else"
+    tampered.write_text(json.dumps(log))
+    bad = subprocess.run(
+        [sys.executable, str(checker), str(tampered), str(checker.parent / "public-key.pem")],
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode == 1 and "entry 1: its content does not match its hash" in bad.stdout
     again = cli("export", "--case", case_id, str(target))
     assert again.exit_code == 2 and "already exists" in again.output

@@ -10,6 +10,7 @@
     <DIR>/data/evidence/case-uco.jsonld        CASE/UCO description of the exhibits and their provenance
     <DIR>/data/custody/custody-log.json        the hash-chained, signed log as kept by the vault
     <DIR>/data/custody/public-key.pem          Ed25519 key that checks the log's signatures
+    <DIR>/data/custody/verify_custody.py       checks the log offline, without casekit
     <DIR>/data/files/E1-<name>                 exhibit contents, only with include_files; never sensitive ones
 
 The bag is built in a hidden sibling folder and renamed into place when complete, so an interrupted
@@ -24,6 +25,7 @@ import json
 import re
 import shutil
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -196,6 +198,8 @@ def _fill(
     _write(root, "custody/custody-log.json", _json(custody), result)
     if bundle.custody.public_key_pem:
         _write(root, "custody/public-key.pem", bundle.custody.public_key_pem.encode("ascii"), result)
+    checker = resources.files("casekit.documents").joinpath("templates/verify_custody.py").read_bytes()
+    _write(root, "custody/verify_custody.py", checker, result)
     result.sensitive_skipped = [e.label for e in bundle.exhibits if e.sensitive]
     if include_files:
         for e in sorted(bundle.exhibits, key=lambda x: x.number):
