@@ -152,6 +152,7 @@ def test_interactive_interview_through_stdin(cli) -> None:
     assert "Why we ask:" in out and "[a number] > " in out
     assert "Please type an answer" in out and "Give a whole number from 0 to 130" in out
     assert f"casekit intake --case {case_id}" in out  # how to come back
+    assert "Don't delete anything" in out  # leaving early still gives the checklist
     facts = _facts(cli, case_id)["facts"]
     assert facts["victim_age"] == 8 and facts["platform"] == ["instagram"]
     # Coming back: it continues with the conversation questions, not from the start.
@@ -241,3 +242,15 @@ def test_interactive_interview_in_french(cli) -> None:
     assert "Arrêt pour l'instant" in out
     # Resuming without --lang keeps French: the language the interview was started in.
     assert "Bon retour" in cli("intake", "--case", case_id, input="q\n").stdout
+
+
+def test_safety_confirmed_in_an_answer_file_goes_on_past_the_stop(cli, tmp_path: Path) -> None:
+    case_id = _new_case(cli)
+    path = tmp_path / "safe.yaml"
+    path.write_text(
+        (EXAMPLES / "imminent-danger.yaml").read_text(encoding="utf-8") + "safety_confirmed: true\n",
+        encoding="utf-8",
+    )
+    doc = json.loads(cli("intake", "--case", case_id, "--answers", str(path), "--json").stdout)
+    assert doc["status"] == "asking" and doc["next_question"]["id"] == "who_answers"
+    assert doc["facts"]["meeting_proposed"] is True

@@ -81,6 +81,8 @@ def _run_intake(case_id: str, answers: Path | None, lang: str | None, restart: b
         terminal = TerminalInterview(session, console)
         step, left = terminal.run()
         if left:
+            # Leaving early still leaves with the checklist: what to do (and not do) does not wait.
+            print_outcome(console, outcome(step, case_id, session.lang), session.lang)
             return
         step = _follow_up(session, terminal, step)
     result = outcome(step, case_id, session.lang)
