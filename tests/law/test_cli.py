@@ -149,3 +149,11 @@ def test_schema_facts_is_json_schema(cli):
     schema = json.loads(result.stdout)
     assert schema["$schema"].startswith("https://json-schema.org/")
     assert "victim_age" in schema["properties"]
+
+
+def test_report_names_a_law_that_did_not_exist_yet(cli, facts_file):
+    text = "victim_age: 22\nplatform: [facebook]\nimage_published_without_consent: true\nincident_date: 2013-06-01\n"
+    out = cli("assess", str(facts_file(text))).stdout
+    assert "Not applied: s. 162.1" in out and "2015-03-09" in out
+    out = cli("kb", "list", "-j", "CA", "--lang", "fr").stdout
+    assert "infraction" in out and "pouvoir d'enquête" in out

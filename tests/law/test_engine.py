@@ -132,3 +132,11 @@ def test_questions_carry_why_we_ask_and_the_emergency_number_is_given():
     assert a.emergency_number == "999"
     first = a.questions[0]
     assert first.why is not None and first.why.en and first.why.fr
+
+
+def test_an_offence_not_yet_in_force_is_named_not_applied():
+    facts = {"victim_age": 22, "platform": ["facebook"], "image_published_without_consent": True}
+    a = assess({**facts, "image_is_synthetic": False}, "CA", on=date(2013, 6, 1))
+    assert a.offence("162.1") is None
+    assert [(n.section, n.in_force_from) for n in a.not_in_force] == [("162.1", date(2015, 3, 9))]
+    assert assess(facts, "CA", on=date(2016, 1, 1)).not_in_force == []

@@ -82,6 +82,11 @@ def _txt(text: Text | None, lang: str) -> str:
     return escape(text.get(lang)) if text is not None else ""
 
 
+def _cite(section: str, lang: str) -> str:
+    """``s. 172.1`` / ``art. 172.1``; a citation that already says what it is (``18 U.S.C. § 875(d)``) as is."""
+    return t("law.report.section", lang, section=section) if " " not in section else section
+
+
 def _value(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(map(str, value))
@@ -103,7 +108,7 @@ def render(a: Assessment, lang: str) -> None:
     for off in a.offences:
         status = t(f"law.status.{off.status}", lang)
         style = "bold green" if off.status == "likely" else "bold yellow"
-        cite = t("law.report.section", lang, section=off.section) if " " not in off.section else off.section
+        cite = _cite(off.section, lang)
         say(
             f"\n[{style}]{_txt(off.law, lang)}, {escape(cite)} — {_txt(off.title, lang)}[/] [{style}]({status})[/]"
         )
@@ -128,6 +133,13 @@ def render(a: Assessment, lang: str) -> None:
         for src in off.sources:
             say(f"  [dim]{t('law.report.source', lang)} {escape(src.title)} — {escape(src.url)}[/]")
         say(f"  [dim]{t('law.report.verified', lang, day=off.last_verified.isoformat())}[/]")
+        if off.unconfirmed is not None:
+            say(f"  [yellow]*[/] [dim]{_txt(off.unconfirmed, lang)}[/]")
+    for gone in a.not_in_force:
+        day = gone.in_force_from.isoformat()
+        say(
+            f"\n[dim]{t('law.report.not_in_force', lang, section=gone.section, title=gone.title.get(lang), day=day)}[/]"
+        )
     if a.steps:
         say(f"\n[bold underline]{t('law.report.steps', lang)}[/]")
         for n, step in enumerate(a.steps, 1):
@@ -265,7 +277,7 @@ def kb_list(
         entry = r["entry"]
         flag = " [yellow]*[/]" if entry.unconfirmed else ""
         console.print(
-            f"  [bold]{escape(r['citation'])}[/] {_txt(r['title'], lang_now)} [dim]({r['kind']}; "
+            f"  [bold]{escape(r['citation'])}[/] {_txt(r['title'], lang_now)} [dim]({t('law.kind.' + r['kind'], lang_now)}; "
             f"{t('law.report.verified', lang_now, day=entry.last_verified.isoformat())}){flag}[/]"
         )
         for src in entry.sources:

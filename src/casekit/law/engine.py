@@ -80,6 +80,16 @@ class OffenceResult(Node):
     unconfirmed: Text | None = None
 
 
+class NotInForce(Node):
+    """An offence the facts would point to, had it existed on the date of the facts."""
+
+    id: str
+    section: str
+    title: Text
+    in_force_from: date
+    sources: list[Source]
+
+
 class StepResult(Node):
     order: int
     id: str
@@ -125,6 +135,9 @@ class Assessment(Node):
     powers: list[ProvisionRef] = Field(description="Investigative powers that fit the offences")
     provisions: list[ProvisionRef] = Field(description="Other rules that apply: jurisdiction, remedies")
     questions: list[Question]
+    not_in_force: list[NotInForce] = Field(
+        default_factory=list, description="Offences that fit the facts but took effect after their date"
+    )
     disclaimer: Text
 
     def offence(self, section: str) -> OffenceResult | None:
@@ -169,9 +182,8 @@ def _asked(keys: tuple[str, ...] | list[str], facts: dict[str, Any]) -> list[str
 def _judge(
     offence: Offence, facts: dict[str, Any], origins: dict[str, list[str]], on: date
 ) -> OffenceResult | None:
-    version = offence.version_on(on)
-    if version is None:
-        return None
+    # Not yet in force: judged with its first wording, so the caller can say it did not exist yet.
+    version = offence.version_on(on) or offence.versions[0]
     results: list[ElementResult] = []
     for element in offence.elements:
         outcome = evaluate(element.when, facts)
@@ -299,7 +311,13 @@ def assess(
     when = on or clean.get("incident_date") or date.today()
     known, origins = derive(clean)
 
-    offences = [r for off in kb.pack.offences if (r := _judge(off, known, origins, when)) is not None]
+    judged = [r for off in kb.pack.offences if (r := _judge(off, known, origins, when)) is not None]
+    offences = [r for r in judged if r.in_force_from is None or r.in_force_from <= when]
+    not_in_force = [
+        NotInForce(id=r.id, section=r.section, title=r.title, in_force_from=r.in_force_from, sources=r.sources)
+        for r in judged
+        if r.in_force_from is not None and r.in_force_from > when
+    ]
     offences.sort(key=lambda o: (o.status != "likely", kb.pack.offences.index(kb.offence(o.id))))  # type: ignore[arg-type]
     tags = _tags(offences)
 
@@ -350,6 +368,7 @@ def assess(
         referrals=_referrals(kb, place, clean, tags),
         powers=powers,
         provisions=applied,
+        not_in_force=not_in_force,
         questions=[
             Question(key=k, label=_label(k) or Text(en=k, fr=k), why=_why(k), affects=v) for k, v in ranked
         ],
