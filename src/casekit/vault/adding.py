@@ -1,7 +1,8 @@
 """Adding evidence: files, folders and zips (members too), each hashed, encrypted and logged.
 
 Crash safety: each item is (1) read once while its ciphertext goes to a temporary name inside the
-vault, fsynced, (2) renamed into place, (3) recorded — exhibit row and ``acquired`` custody entry — in a
+vault, made durable (one syncfs per batch on Linux, else fsync per file), (2) renamed into place and
+the folder fsynced, (3) recorded — exhibit row and ``acquired`` custody entry — in a
 database transaction.  A database row therefore only ever points at a blob already safe on disk.  A
 crash before (3) leaves at most an unreferenced blob or a temporary file, never a half exhibit; running
 the same command again skips what is recorded (by SHA-256) and finishes the rest.
@@ -27,7 +28,7 @@ from ..model import Exhibit
 from ..store import CaseRepository
 from ..store.evidence import CustodyRepository, ExhibitRepository
 from . import archive
-from .blobs import BlobStore, fsync_dir
+from .blobs import BlobStore, fsync_dir, sync_files
 from .custody import GENESIS, CustodyAction, CustodyEntry, seal_entry
 from .ingest import Digest, Source, describe_image, read_through
 from .metadata import file_times, is_image, is_picture_or_video
@@ -181,6 +182,7 @@ class Adder:
             md5_always=self.sensitive,
             progress=self._advance,
             hash_only=is_picture_or_video if self.sensitive_media else None,
+            sync=False,
         )
         image = describe_image(src) if is_image(digest.media_type) else None
         return Prepared(src, digest, image, container)
@@ -266,11 +268,12 @@ class Adder:
                 continue
             fresh.append(item)
         if self.blobs is not None:
+            sync_files([i.digest.temp for i in fresh if i.digest.temp is not None])  # data first, …
             folders = set()
             for item in fresh:
                 if item.digest.temp is not None:
                     folders.add(self.blobs.commit(item.digest.temp, item.digest.sha256, sync=False).parent)
-            for folder in folders:
+            for folder in folders:  # … then the new names, and only then the rows pointing at them
                 fsync_dir(folder)
         with self.vault.store.session() as s:
             exhibits = ExhibitRepository(s)

@@ -52,11 +52,13 @@ def read_through(
     md5_always: bool,
     progress: Progress | None = None,
     hash_only: Callable[[str], bool] | None = None,
+    sync: bool = True,
 ) -> Digest:
     """Hash ``source`` and, when ``blobs`` is given, encrypt it into a temporary blob (fsynced).
 
     ``hash_only(media_type)`` is asked once the first bytes are known: True means nothing is written
-    (the item is sensitive), and MD5 is computed too."""
+    (the item is sensitive), and MD5 is computed too.  ``sync=False`` leaves the fsync to the caller
+    (ingest syncs a whole batch at once before renaming)."""
     sha = hashlib.sha256()
     md5: Any = None
     size = 0
@@ -88,7 +90,8 @@ def read_through(
             if out is not None and encryptor is not None:
                 out.write(encryptor.finish(digest))
                 out.flush()
-                os.fsync(out.fileno())
+                if sync:
+                    os.fsync(out.fileno())
         except BaseException:
             stack.close()
             if temp is not None:
