@@ -137,9 +137,8 @@ def render(a: Assessment, lang: str) -> None:
             say(f"  [yellow]*[/] [dim]{_txt(off.unconfirmed, lang)}[/]")
     for gone in a.not_in_force:
         day = gone.in_force_from.isoformat()
-        say(
-            f"\n[dim]{t('law.report.not_in_force', lang, section=gone.section, title=gone.title.get(lang), day=day)}[/]"
-        )
+        cite, title = _cite(gone.section, lang), gone.title.get(lang)
+        say(f"\n[dim]{escape(t('law.report.not_in_force', lang, cite=cite, title=title, day=day))}[/]")
     if a.steps:
         say(f"\n[bold underline]{t('law.report.steps', lang)}[/]")
         for n, step in enumerate(a.steps, 1):
