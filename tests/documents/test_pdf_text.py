@@ -60,6 +60,15 @@ def test_brief_luring_cites_facts_exhibits_and_law(luring, lang, tmp_path):
         assert exhibit.sha256 in flat(text), exhibit.label
     assert luring.custody.head_hash in flat(text)
     assert "HP26-118733" in text and "R. Dunn" in text
+    assert (
+        "The family holds 3 exhibit(s), 1 of them sensitive and kept as hashes only; this brief quotes 3 message(s)"
+        if lang == "en"
+        else "La famille détient 3 pièce(s), dont 1 sensible(s) conservée(s) par empreinte seulement; ce dossier cite 3 message(s)"
+    ) in text
+    # The police contact is on the timeline, in its place in time.
+    assert text.index("Mia tells her mother") < text.index(
+        "Reported to Hamilton Police Service" if lang == "en" else "Signalement à Hamilton Police Service"
+    )
     # Sources carry a last-verified date.
     assert ("last verified 2026-05-31" if lang == "en" else "vérifié le 2026-05-31") in text
     # Page numbers.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from ..i18n import t
 from .bundle import CaseBundle
 from .common import (
@@ -73,6 +75,20 @@ def _not_recorded(lang: str) -> Para:
 def _summary(doc: Document, bundle: CaseBundle, lang: str) -> None:
     doc.add(Heading(t("brief.h.summary", lang)))
     doc.add(Para(text(t("brief.intro", lang, victim=victim_name(bundle, lang)))))
+    doc.add(
+        Para(
+            text(
+                t(
+                    "brief.holdings",
+                    lang,
+                    exhibits=len(bundle.exhibits),
+                    sensitive=len(bundle.sensitive_exhibits),
+                    messages=len(bundle.messages),
+                    contacts=len(bundle.contacts),
+                )
+            )
+        )
+    )
     a = bundle.assessment
     if a is not None and a.urgency in ("imminent", "high"):
         reasons = "; ".join(loc(r, lang) for r in a.urgency_reasons)
@@ -136,15 +152,35 @@ def _people(doc: Document, bundle: CaseBundle, lang: str) -> None:
 
 def _timeline(doc: Document, bundle: CaseBundle, lang: str) -> None:
     doc.add(Heading(t("brief.h.timeline", lang)))
-    if not bundle.timeline:
-        doc.add(_not_recorded(lang))
-        return
-    rows = []
+    # The recorded events and the police contacts, in one time order (undated events last).
+    dated: list[tuple[datetime | None, tuple[Text, ...]]] = []
     for event in bundle.timeline:
         what = text(Span(event.title, bold=bool(event.detail)), f" {event.detail}" if event.detail else "")
-        rows.append(
-            (text(stamp(event.when, lang)), what, text(_event_source(bundle, event.source, event.reference)))
+        dated.append(
+            (
+                event.when,
+                (
+                    text(stamp(event.when, lang)),
+                    what,
+                    text(_event_source(bundle, event.source, event.reference)),
+                ),
+            )
         )
+    for c in bundle.contacts:
+        officer = officer_line(c)
+        what = text(
+            Span(t("brief.contact_event", lang, agency=c.agency), bold=True),
+            f" ({officer})" if officer else "",
+            f" {c.outcome}" if c.outcome else "",
+        )
+        dated.append(
+            (c.when, (text(stamp(c.when, lang)), what, text(c.file_number or t("doc.col.agency", lang))))
+        )
+    if not dated:
+        doc.add(_not_recorded(lang))
+        return
+    rows = [row for _when, row in sorted((d for d in dated if d[0]), key=lambda d: d[0])]
+    rows += [row for when, row in dated if when is None]
     doc.add(
         Table(
             (t("doc.col.when", lang), t("doc.col.what", lang), t("doc.col.source", lang)),
