@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 from .base import DateOrderUnknown, Importer, Options, Record, Source, fail, head_text, iter_text_lines
-from .whatsapp_kinds import EDITED, classify, strip_marks, system_name
+from .whatsapp_kinds import EDITED, SPECIAL_INITIALS, classify, strip_marks, system_name
 from .whatsapp_scan import scan
 from .whatsapp_stamps import (
     ANDROID,
@@ -158,7 +158,10 @@ def parse(source: Source, options: Options) -> Iterator[Record]:
             cut, skip = rest.find(":"), 1
             if cut < 0 or rest[:cut].count(" ") > 3 or len(rest) - cut > 4:
                 cut = -1
-        if cut < 0 or system_name(rest[:cut]):
+        if cut < 0 or (
+            ('"' in rest[:cut] or "“" in rest[:cut] or "«" in rest[:cut] or rest.count(" ", 0, cut) >= 2)
+            and system_name(rest[:cut])
+        ):
             text = rest if not more else rest + "\n" + more
             yield make(
                 Record,
@@ -186,6 +189,19 @@ def parse(source: Source, options: Options) -> Iterator[Record]:
         if body_mark:
             first_body = first_body.lstrip(MARKS)
         text = first_body if not more else first_body + "\n" + more
+        if (
+            not body_mark
+            and not line_mark
+            and "<" not in text
+            and first_body[:1].lower() not in SPECIAL_INITIALS
+            and not first_body.endswith(")")
+        ):  # an ordinary message: nothing for classify to find (see whatsapp_kinds.SPECIAL_INITIALS)
+            yield make(
+                Record,
+                (f"line {number}", PLATFORM, text, sender, None, conversation, (), stamp, note, "message", (),
+                 False, False, ()),
+            )  # fmt: skip
+            continue
         yield _record(number, stamp, sender, first_body, text, line_mark, body_mark, ios, conversation, note)
 
 

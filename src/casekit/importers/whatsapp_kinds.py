@@ -27,14 +27,14 @@ _SYSTEM_NAME = re.compile(
     r"reset|blocked|unblocked|invited|requested|approved|allowed|made|is now|are now|was|were|"
     r"hinzugefügt|entfernt|a ajouté|a retiré|ha añadido|añadió|eliminó|cambió|creó|ha creato)(?: |$)"
 )
-DELETED = re.compile(
-    r"(?:This message was deleted|You deleted this message|Diese Nachricht wurde gelöscht|"
-    r"Du hast diese Nachricht gelöscht|Ce message a été supprimé|Vous avez supprimé ce message|"
-    r"Se eliminó este mensaje|Eliminaste este mensaje|Este mensaje fue eliminado|"
-    r"Questo messaggio è stato eliminato|Hai eliminato questo messaggio|Esta mensagem foi apagada|"
-    r"Você apagou esta mensagem|Это сообщение удалено|Вы удалили это сообщение)\.?",
-    re.IGNORECASE,
-)
+DELETED_PHRASES = (
+    "This message was deleted", "You deleted this message", "Diese Nachricht wurde gelöscht",
+    "Du hast diese Nachricht gelöscht", "Ce message a été supprimé", "Vous avez supprimé ce message",
+    "Se eliminó este mensaje", "Eliminaste este mensaje", "Este mensaje fue eliminado",
+    "Questo messaggio è stato eliminato", "Hai eliminato questo messaggio", "Esta mensagem foi apagada",
+    "Você apagou esta mensagem", "Это сообщение удалено", "Вы удалили это сообщение",
+)  # fmt: skip
+DELETED = re.compile("(?:" + "|".join(map(re.escape, DELETED_PHRASES)) + r")\.?", re.IGNORECASE)
 CALL = re.compile(
     r"(?:Missed (?:group )?(?:voice|video) call|(?:Voice|Video) call|Silenced (?:voice|video) call)\b"
 )
@@ -55,6 +55,12 @@ _PERSON_WRITTEN = re.compile(
     r"|(?:Location|location|Ubicación|Standort|Position|Localização|Posizione|Местоположение): https?://"
     r"|.+: https://foursquare\.com/"
 )
+
+
+# First letters of every phrase classify looks for at the start of a message (deleted notices, calls):
+# a message starting with any other letter, with no "<" and no closing ")", is an ordinary message and
+# the hot path skips classify entirely.
+SPECIAL_INITIALS = frozenset(p[0].lower() for p in DELETED_PHRASES) | frozenset("mvs")
 
 
 def system_name(name: str) -> bool:

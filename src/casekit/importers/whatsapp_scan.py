@@ -113,6 +113,7 @@ def _matches(
 
 
 _SEPARATORS: dict[re.Pattern[str], str] = {}
+_STAMP_START = re.compile(rf"^[\d\[{MARKS}]", re.M)
 
 
 def headers(
@@ -126,7 +127,8 @@ def headers(
     ends = [0] + [text.find("\n", m.end()) + 1 or len(text) for m in found]
     starts = [m.start() for m in found] + [len(text)]
     for low, high in zip(ends, starts, strict=True):
-        if low < high and _matches(general, text, low, high):
+        # only a continuation line starting like a stamp (a digit, "[" or a mark) can be a missed header
+        if low < high and _STAMP_START.search(text, low, high) and _matches(general, text, low, high):
             return found, True
     return found, False
 
