@@ -140,3 +140,11 @@ def test_an_offence_not_yet_in_force_is_named_not_applied():
     assert a.offence("162.1") is None
     assert [(n.section, n.in_force_from) for n in a.not_in_force] == [("162.1", date(2015, 3, 9))]
     assert assess(facts, "CA", on=date(2016, 1, 1)).not_in_force == []
+
+
+def test_an_unknown_element_is_explained_by_what_is_missing():
+    a = assess(
+        {"platform": ["snapchat"], "suspect_requested_images": True, "sexualized_questions": False}, "CA"
+    )
+    age = next(e for e in a.offence("172.1").elements if e.id == "victim_under_18")
+    assert age.status == "unknown" and age.decided_by == [] and age.missing == ["victim_age"]

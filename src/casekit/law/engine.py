@@ -195,7 +195,8 @@ def _judge(
                 text=element.text,
                 role=element.role,
                 status=outcome.status,
-                decided_by=_facts_used(outcome, origins),
+                # An element not yet settled is explained by what is missing, not by the parts that failed.
+                decided_by=_facts_used(outcome, origins) if outcome.status is Status.met else [],
                 missing=_asked(outcome.missing, facts),
                 evidence=element.evidence,
             )
@@ -314,7 +315,9 @@ def assess(
     judged = [r for off in kb.pack.offences if (r := _judge(off, known, origins, when)) is not None]
     offences = [r for r in judged if r.in_force_from is None or r.in_force_from <= when]
     not_in_force = [
-        NotInForce(id=r.id, section=r.section, title=r.title, in_force_from=r.in_force_from, sources=r.sources)
+        NotInForce(
+            id=r.id, section=r.section, title=r.title, in_force_from=r.in_force_from, sources=r.sources
+        )
         for r in judged
         if r.in_force_from is not None and r.in_force_from > when
     ]
