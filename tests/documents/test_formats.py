@@ -120,3 +120,15 @@ def test_rendering_writes_no_temporary_file(scenario, tmp_path, monkeypatch):
         for fmt in ("pdf", "docx", "md"):
             assert render(doc, fmt)
     assert list(spool.iterdir()) == []
+
+
+def test_emoji_in_a_message_are_spelled_out_in_the_pdf_not_lost(tmp_path):
+    bundle = CaseBundle(case=Case(id="abcdefabcdef", title="emoji"))
+    bundle.messages = [
+        KeyMessage(None, "jake", "i skate too \U0001f6f9 \u2764\ufe0f ok", "SMS", "E1", "0" * 64, "line 1")
+    ]
+    doc = build_brief(bundle, "en")
+    text = pdf_text(render(doc, "pdf"), tmp_path)
+    assert "i skate too [skateboard] [heavy black heart] ok" in text
+    assert "\U0001f6f9" in docx_text(render(doc, "docx"))  # Word and Markdown keep the emoji itself
+    assert "\U0001f6f9" in render(doc, "md").decode()
