@@ -102,6 +102,27 @@ def _root(
 for _name in COMMAND_MODULES:
     import_module(f"casekit.commands.{_name}").register(app)
 
+# --help groups the commands in the order a family meets them, whatever order the modules register in.
+PANELS = {
+    "Start here": ("case", "intake", "facts", "demo"),
+    "Evidence and messages": ("evidence", "import", "timeline", "hash", "verify"),
+    "The law": ("assess", "kb", "schema"),
+    "Documents": ("brief", "statement", "letter", "export"),
+    "Following up": ("contact", "next", "remind"),
+}
+_ORDER = [name for names in PANELS.values() for name in names]
+_PANEL_OF = {name: panel for panel, names in PANELS.items() for name in names}
+
+
+def _name_of(info) -> str:  # info: a Typer CommandInfo or TyperInfo
+    return info.name or (info.callback.__name__ if info.callback else "")
+
+
+for _infos in (app.registered_commands, app.registered_groups):
+    for _info in _infos:
+        _info.rich_help_panel = _PANEL_OF.get(_name_of(_info), "More")
+    _infos.sort(key=lambda i: _ORDER.index(_name_of(i)) if _name_of(i) in _ORDER else len(_ORDER))
+
 
 def main() -> None:
     app(prog_name="casekit")
