@@ -141,6 +141,16 @@ def luring_bundle() -> CaseBundle:
         media_type="image/png",
         md5=hashlib.md5(b"roblox profile").hexdigest(),
         note="Screenshot of the Roblox profile jake_2011_xo",
+        metadata={
+            "image": {
+                "exif": {
+                    "taken": "2026:10:03 18:20:11",
+                    "taken_offset": "-04:00",
+                    "make": "Apple",
+                    "model": "iPad (9th generation)",
+                }
+            }
+        },
         acquired=T0 + timedelta(days=10, minutes=4),
     )
     e3 = Exhibit(

@@ -59,6 +59,12 @@ def test_brief_luring_cites_facts_exhibits_and_law(luring, lang, tmp_path):
     for exhibit in luring.exhibits:
         assert exhibit.sha256 in flat(text), exhibit.label
     assert luring.custody.head_hash in flat(text)
+    # What the file itself says (photo data), beside the exhibit.
+    assert (
+        "taken 2026-10-03 18:20:11 -04:00 (photo data); device Apple iPad (9th generation)"
+        if lang == "en"
+        else "prise le 2026-10-03 18:20:11 -04:00 (données de la photo); appareil Apple iPad (9th generation)"
+    ) in text
     assert "HP26-118733" in text and "R. Dunn" in text
     assert (
         "The family holds 3 exhibit(s), 1 of them sensitive and kept as hashes only; this brief quotes 3 message(s)"

@@ -10,6 +10,7 @@ from .common import (
     age_words,
     colon,
     exhibit_description,
+    exhibit_details,
     fact_exhibits,
     fact_label,
     fact_ref,
@@ -429,7 +430,12 @@ def _evidence(doc: Document, bundle: CaseBundle, lang: str) -> None:
             rows.append(
                 (
                     text(Span(e.label, bold=True)),
-                    text(exhibit_description(e, lang)),
+                    text(
+                        exhibit_description(e, lang),
+                        Span(f"\n{details}", italic=True)
+                        if (details := exhibit_details(bundle, e, lang))
+                        else "",
+                    ),
                     tuple(hashes),
                     text(t("brief.acquired_how", lang, when=stamp(e.acquired, lang), how=how)),
                 )

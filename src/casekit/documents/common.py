@@ -241,3 +241,23 @@ def officer_line(contact: Contact) -> str:
     """'Cst. R. Dunn, #4471': rank and name, then badge number."""
     name = " ".join(x for x in (contact.rank, contact.officer_name) if x)
     return ", ".join(x for x in (name, f"#{contact.badge_number}" if contact.badge_number else None) if x)
+
+
+def exhibit_details(bundle: CaseBundle, exhibit: Exhibit, lang: str) -> str:
+    """What the vault read from the file itself: when a photo was taken, on what device, which archive
+    it came out of.  Empty when there is nothing to add."""
+    parts = []
+    exif = (exhibit.metadata.get("image") or {}).get("exif") or {}
+    if exif.get("taken"):
+        taken = str(exif["taken"]).replace(":", "-", 2) + (
+            f" {exif['taken_offset']}" if exif.get("taken_offset") else ""
+        )
+        parts.append(t("doc.exif_taken", lang, when=taken))
+    device = " ".join(str(exif[k]) for k in ("make", "model") if exif.get(k))
+    if device:
+        parts.append(t("doc.exif_device", lang, device=device))
+    container = exhibit.metadata.get("container")
+    if container:
+        parent = bundle.exhibit_by_sha(container)
+        parts.append(t("doc.inside", lang, label=parent.label if parent else short_hash(container)))
+    return "; ".join(parts)
