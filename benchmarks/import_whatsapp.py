@@ -83,6 +83,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--lines", type=int, default=1_000_000)
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="run each tool N times, alternating, and keep each one's best"
+    )
     parser.add_argument("--run", choices=("casekit", "whatstk"), help=argparse.SUPPRESS)
     parser.add_argument("--file", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -96,16 +99,21 @@ def main() -> None:
         generate(path, args.lines)
     with open(path, "rb") as fh:
         lines = sum(1 for _ in fh)
-    results = {}
-    for tool in ("casekit", "whatstk"):
-        out = subprocess.run(
-            [sys.executable, __file__, "--run", tool, "--file", str(path)],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        results[tool] = json.loads(out.stdout.strip().splitlines()[-1])
-    print(f"WhatsApp export: {lines:,} lines, {path.stat().st_size / 1e6:.1f} MB ({path})")
+    results: dict[str, dict] = {}
+    for _round in range(args.repeat):
+        for tool in ("casekit", "whatstk"):  # alternating, so a busy machine slows both alike
+            out = subprocess.run(
+                [sys.executable, __file__, "--run", tool, "--file", str(path)],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            run = json.loads(out.stdout.strip().splitlines()[-1])
+            if tool not in results or run["seconds"] < results[tool]["seconds"]:
+                results[tool] = run
+    print(
+        f"WhatsApp export: {lines:,} lines, {path.stat().st_size / 1e6:.1f} MB ({path}); best of {args.repeat}"
+    )
     print(f"{'tool':<10}{'messages':>10}{'seconds':>10}{'lines/s':>12}{'peak MB':>10}{'above start':>13}")
     for tool, r in results.items():
         print(
