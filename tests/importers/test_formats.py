@@ -96,6 +96,7 @@ def test_discord_chat_exporter_csv():
         ("maya#0002", "222", "", "media"),
     ]
     assert records[0].timestamp.utcoffset().total_seconds() == -5 * 3600
+    assert [r.locator for r in records] == ["line 2", "line 4"]  # where each row starts
 
 
 IMESSAGE = """May 17, 2022  5:29:42 PM (Read by you after 1 minute)

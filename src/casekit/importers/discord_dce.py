@@ -100,8 +100,9 @@ def parse_csv(source: Source, options: Options) -> Iterator[Record]:
         header = next(reader, None)
         if header is None or tuple(header[:4]) != _CSV_HEADER[:4]:
             raise fail(source, "line 1", "import.bad_shape", format=_NAME)
+        start = reader.line_num + 1
         for row in reader:
-            where = f"line {reader.line_num}"
+            where, start = f"line {start}", reader.line_num + 1  # a quoted cell may span lines
             if not any(row):
                 continue
             if len(row) < 4:
