@@ -83,7 +83,8 @@ def seeded(store: Store, settings: Settings, tmp_path: Path) -> dict:
     chat.write_text(
         "03/10/2026, 18:05 - skaterjake11: hey u play roblox?\n"
         "03/10/2026, 18:06 - Mia: yes\n"
-        "04/10/2026, 19:10 - skaterjake11: dont tell ur mom we talk ok?\n",
+        "04/10/2026, 19:10 - skaterjake11: dont tell ur mom we talk ok?\n"
+        "04/10/2026, 19:12 - skaterjake11: text me at 613-555-0143\n",
         encoding="utf-8",
     )
     import_chats(store, vault, case.id, [chat], Options(date_order="DMY", assumed_zone="America/Toronto"))
@@ -101,7 +102,16 @@ def test_gather_integrates_store_vault_and_law(store, seeded):
     assert bundle.oversight is not None
     assert "assessment" not in bundle.gaps
     # The suspect's messages, not the child's, each citing the chat export exhibit and its line.
-    assert [m.text for m in bundle.messages] == ["hey u play roblox?", "dont tell ur mom we talk ok?"]
+    assert [m.text for m in bundle.messages] == [
+        "hey u play roblox?",
+        "dont tell ur mom we talk ok?",
+        "text me at 613-555-0143",
+    ]
+    # The analysis part flags secrecy and finds the phone number the suspect gave, citing the line.
+    assert bundle.messages[1].reason == "secrecy"
+    assert [(i.kind, i.value, i.exhibit, i.locator) for i in bundle.identifiers] == [
+        ("phone", "+16135550143", "E3", "line 4")
+    ]
     assert {m.exhibit for m in bundle.messages} == {"E3"} and bundle.messages[1].locator == "line 3"
     assert bundle.messages[0].timezone_assumed == "America/Toronto"
 
@@ -114,6 +124,8 @@ def test_brief_command_writes_a_pdf(cli, seeded, tmp_path, lang):
     text = pdf_text(out.read_bytes(), tmp_path)
     assert "172.1" in text and "skaterjake11" in text and "HP26-1" in text
     assert "dont tell ur mom we talk ok?" in text and "line 3" in text
+    assert ("flagged: secrecy" if lang == "en" else "signalé : secret") in text
+    assert "+16135550143" in text
     assert seeded["vault"].exhibits(seeded["case_id"])[1].sha256 in flat(text)
     assert ("Police brief" if lang == "en" else "Dossier à l'intention de la police") in text
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..i18n import t
+from ..i18n import catalog, t
 from .bundle import CaseBundle
 from .common import (
     age_words,
@@ -149,6 +149,30 @@ def _people(doc: Document, bundle: CaseBundle, lang: str) -> None:
         )
     else:
         doc.add(Para(text(t("brief.no_identifiers", lang)), style="note"))
+    if bundle.identifiers:
+        doc.add(Para(text(Span(t("brief.identifiers_in_messages", lang), bold=True))))
+        doc.add(
+            Table(
+                (
+                    t("doc.col.kind", lang),
+                    t("doc.col.identifier", lang),
+                    t("doc.col.platform", lang),
+                    t("doc.col.exhibit", lang),
+                ),
+                tuple(
+                    (
+                        text(
+                            t(f"doc.ident.{i.kind}", lang) if f"doc.ident.{i.kind}" in catalog() else i.kind
+                        ),
+                        text(Span(i.value, mono=True)),
+                        text(i.platform or "—"),
+                        text(Span(i.exhibit or "—", bold=True), "\n", Span(i.locator, mono=True)),
+                    )
+                    for i in bundle.identifiers
+                ),
+                (2, 4, 2, 2.4),
+            )
+        )
 
 
 def _timeline(doc: Document, bundle: CaseBundle, lang: str) -> None:
@@ -220,7 +244,7 @@ def _messages(doc: Document, bundle: CaseBundle, lang: str) -> None:
                     else "",
                 ),
                 text(m.sender or "—"),
-                text(m.text),
+                text(m.text, Span(f"\n{_reasons(m, lang)}", italic=True) if m.reason else ""),
                 text(Span(exhibit, bold=True), "\n", Span(m.locator, mono=True)),
             )
         )
@@ -236,6 +260,15 @@ def _messages(doc: Document, bundle: CaseBundle, lang: str) -> None:
             (2, 1.7, 4.6, 2.4),
         )
     )
+
+
+def _reasons(message, lang: str) -> str:
+    """The analysis categories of a message, in words: 'request for images, secrecy'."""
+    words = []
+    for category in str(loc(message.reason, lang)).split(", "):
+        key = f"doc.indicator.{category}"
+        words.append(t(key, lang) if key in catalog() else category.replace("_", " "))
+    return t("brief.flagged", lang, what=", ".join(words))
 
 
 def _offence_blocks(bundle: CaseBundle, offence: OffenceView, lang: str) -> list:

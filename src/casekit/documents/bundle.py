@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from ..model import Case, Contact, Exhibit, Fact, Person, PersonRole, TimelineEvent, utcnow
-from .views import AgencyView, AssessmentView, CustodyLog, KeyMessage, PlatformView
+from .views import AgencyView, AssessmentView, CustodyLog, IdentifierView, KeyMessage, PlatformView
 
 
 @dataclass
@@ -26,6 +26,7 @@ class CaseBundle:
     exhibits: list[Exhibit] = field(default_factory=list)
     custody: CustodyLog = field(default_factory=CustodyLog)
     messages: list[KeyMessage] = field(default_factory=list)
+    identifiers: list[IdentifierView] = field(default_factory=list)  # found in the suspect's messages
     assessment: AssessmentView | None = None
     platforms: dict[str, PlatformView] = field(default_factory=dict)  # keyed by lower-case platform name
     oversight: AgencyView | None = None

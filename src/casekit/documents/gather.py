@@ -28,6 +28,7 @@ from .views import (
     CustodyLog,
     CustodyView,
     ElementView,
+    IdentifierView,
     KeyMessage,
     OffenceView,
     PlatformView,
@@ -108,7 +109,30 @@ def _messages(bundle: CaseBundle, store: Store, vault: Any) -> None:
     except CasekitError:
         # No passphrase at hand (or a wrong one): the brief is still useful without quotes.
         messages = []
-    bundle.messages = select_key_messages(messages, bundle)
+    flagged: dict[str, list[str]] = {}
+    try:
+        from ..analysis import analyse
+    except ImportError:
+        analyse = None
+    if analyse is not None and messages:
+        found = analyse(messages, region=bundle.case.country)
+        for indicator in found.indicators:
+            flagged.setdefault(indicator.message_id, []).append(indicator.category)
+        names = _suspect_names(bundle.suspects)
+        seen: set[tuple[str, str]] = set()
+        for ident in found.identifiers:
+            if not names or (ident.sender or "").lower().lstrip("@") not in names:
+                continue  # only what the suspect wrote: a number in the child's message may be the child's
+            if (ident.kind, ident.value) in seen:
+                continue
+            seen.add((ident.kind, ident.value))
+            exhibit = bundle.exhibit_by_sha(ident.exhibit_sha256)
+            bundle.identifiers.append(
+                IdentifierView(
+                    ident.kind, ident.value, ident.platform, exhibit.label if exhibit else None, ident.locator
+                )
+            )
+    bundle.messages = select_key_messages(messages, bundle, flagged=flagged)
     if not bundle.messages:
         bundle.gaps.add("messages")
 
@@ -122,13 +146,18 @@ def _suspect_names(suspects: list[Person]) -> set[str]:
 
 
 def select_key_messages(
-    messages: list[Message], bundle: CaseBundle, limit: int = KEY_MESSAGES
+    messages: list[Message],
+    bundle: CaseBundle,
+    limit: int = KEY_MESSAGES,
+    flagged: dict[str, list[str]] | None = None,
 ) -> list[KeyMessage]:
-    """The suspect's messages (by name, alias or handle), first and last kept when there are many.
+    """The suspect's messages (by name, alias or handle): those the analysis flagged (secrecy, requests
+    for images, threats…) first, then the earliest, up to ``limit``, told in time order.
 
-    Where no suspect is named, the conversation's opening messages are used.  The brief says each comes
-    from which exhibit and where in it, so an officer can find it in the original export.
+    Where no suspect is named, every sender's messages are candidates.  The brief says where each comes
+    from (exhibit and place in it), so an officer can find it in the original export.
     """
+    flagged = flagged or {}
     names = _suspect_names(bundle.suspects)
     chosen = [
         m
@@ -143,8 +172,9 @@ def select_key_messages(
         chosen = [m for m in messages if m.kind == "message"]
     chosen.sort(key=lambda m: (m.timestamp is None, m.timestamp))
     if len(chosen) > limit:
-        head = limit - limit // 3
-        chosen = chosen[:head] + chosen[-(limit - head) :]
+        ranked = sorted(enumerate(chosen), key=lambda im: (im[1].id not in flagged, im[0]))
+        keep = {i for i, _m in ranked[:limit]}
+        chosen = [m for i, m in enumerate(chosen) if i in keep]
     out = []
     for m in chosen:
         exhibit = bundle.exhibit_by_sha(m.exhibit_sha256)
@@ -157,6 +187,7 @@ def select_key_messages(
                 exhibit=exhibit.label if exhibit else None,
                 exhibit_sha256=m.exhibit_sha256,
                 locator=m.locator,
+                reason=", ".join(dict.fromkeys(flagged.get(m.id, []))),
                 timezone_assumed=m.timezone_assumed,
             )
         )

@@ -125,6 +125,17 @@ class KeyMessage:
 
 
 @dataclass(frozen=True)
+class IdentifierView:
+    """An account identifier the suspect gave in a message (phone, e-mail, handle, payment handle, link)."""
+
+    kind: str
+    value: str
+    platform: str | None
+    exhibit: str | None
+    locator: str
+
+
+@dataclass(frozen=True)
 class CustodyLog:
     entries: tuple[CustodyView, ...] = ()
     head_hash: str = ""
