@@ -201,6 +201,13 @@ def _timeline(doc: Document, bundle: CaseBundle, lang: str) -> None:
         dated.append(
             (c.when, (text(stamp(c.when, lang)), what, text(c.file_number or t("doc.col.agency", lang))))
         )
+    # The first and the last message quoted in section 4 frame the contact in time.
+    timed = [m for m in bundle.messages if m.when is not None]
+    for key, m in (("brief.first_message", timed[0]), ("brief.last_message", timed[-1])) if timed else ():
+        what = text(Span(t(key, lang, sender=m.sender or "—"), bold=True))
+        dated.append(
+            (m.when, (text(stamp(m.when, lang)), what, text(m.exhibit or short_hash(m.exhibit_sha256))))
+        )
     if not dated:
         doc.add(_not_recorded(lang))
         return
