@@ -114,43 +114,37 @@ def parse(source: Source, options: Options) -> Iterator[Record]:
     zone, note = options.zone, options.zone_note
     conversation = conversation_name(source.name)
     ios = first.re is not ANDROID
-    days: dict[tuple[str, ...], date] = {}
+    days: dict[tuple[str, str, str, str], date] = {}
+    last_clock: tuple | None = None
+    last_stamp: datetime | None = None
     make = tuple.__new__  # Record(...) without the keyword machinery: this loop runs per message
-    pattern_seen: re.Pattern[str] | None = None
-    index: list[int] = []
-    for number, m, body in scan(source, first):
-        if m is None:
-            raise fail(source, f"line {number}", "import.whatsapp_no_header")
-        if m.re is not pattern_seen:  # group numbers differ between the specialised and general patterns
-            pattern_seen = m.re
-            index = [m.re.groupindex[name] for name in ("a", "b", "c", "be", "H", "Mi", "S", "ap")]
-        a, b, c, be, hour, minute, second, ap = m.group(*index)
-        day = days.get((a, b, c, be))
-        if day is None:
+    pending: list | None = None  # [line number, item] of the last message of the previous block
+
+    def finish(number: int, item: tuple) -> Record:
+        nonlocal last_clock, last_stamp
+        mark, a, b, c, be, hour, minute, second, ap, body = item
+        clock = (a, b, c, be, hour, minute, second, ap)
+        if clock == last_clock:  # messages in the same minute share one datetime
+            stamp = last_stamp
+        else:
+            day = days.get((a, b, c, be))
             try:
-                day = days[(a, b, c, be)] = make_date(m, order)
+                if day is None:
+                    day = days[(a, b, c, be)] = make_date(a, b, c, bool(be), order)
+                stamp = datetime(
+                    day.year, day.month, day.day, hour_of(hour, ap) if ap else int(hour), int(minute),
+                    int(second) if second else 0, tzinfo=zone,
+                )  # fmt: skip
             except ValueError:
                 raise fail(source, f"line {number}", "import.bad_date") from None
-        try:
-            stamp = datetime(
-                day.year,
-                day.month,
-                day.day,
-                hour_of(m) if ap else int(hour),
-                int(minute),
-                int(second) if second else 0,
-                tzinfo=zone,
-            )
-        except ValueError:
-            raise fail(source, f"line {number}", "import.bad_date") from None
+            last_clock, last_stamp = clock, stamp
         rest, _newline, more = body.partition("\n")
         if more:
             more = more.rstrip("\n")
-            while more.endswith("\n") or (more and not more.strip()):
-                more = more.rstrip().rstrip("\n")
+            while more and not more[more.rfind("\n") + 1 :].strip():
+                more = more[: max(more.rfind("\n"), 0)]  # blank lines before the next header: spacing
         if rest.endswith("\r"):
             rest = rest[:-1]
-        line_mark = m.string[m.start()] in MARKS
         cut = rest.find(": ")
         skip = 2
         if cut < 0:
@@ -163,26 +157,8 @@ def parse(source: Source, options: Options) -> Iterator[Record]:
             and system_name(rest[:cut])
         ):
             text = rest if not more else rest + "\n" + more
-            yield make(
-                Record,
-                (
-                    f"line {number}",
-                    PLATFORM,
-                    strip_marks(text),
-                    None,
-                    None,
-                    conversation,
-                    (),
-                    stamp,
-                    note,
-                    "system",
-                    (),
-                    False,
-                    False,
-                    (),
-                ),
-            )
-            continue
+            return make(Record, (f"line {number}", PLATFORM, strip_marks(text), None, None, conversation, (),
+                                 stamp, note, "system", (), False, False, ()))  # fmt: skip
         sender = rest[:cut].strip(MARKS + " ")
         first_body = rest[cut + skip :]
         body_mark = first_body[:1] in MARKS if first_body else False
@@ -191,18 +167,43 @@ def parse(source: Source, options: Options) -> Iterator[Record]:
         text = first_body if not more else first_body + "\n" + more
         if (
             not body_mark
-            and not line_mark
+            and not mark
             and "<" not in text
             and first_body[:1].lower() not in SPECIAL_INITIALS
             and not first_body.endswith(")")
         ):  # an ordinary message: nothing for classify to find (see whatsapp_kinds.SPECIAL_INITIALS)
-            yield make(
-                Record,
-                (f"line {number}", PLATFORM, text, sender, None, conversation, (), stamp, note, "message", (),
-                 False, False, ()),
-            )  # fmt: skip
-            continue
-        yield _record(number, stamp, sender, first_body, text, line_mark, body_mark, ios, conversation, note)
+            return make(Record, (f"line {number}", PLATFORM, text, sender, None, conversation, (), stamp, note,
+                                 "message", (), False, False, ()))  # fmt: skip
+        return _record(
+            number, stamp, sender, first_body, text, bool(mark), body_mark, ios, conversation, note
+        )
+
+    for line, lead, items in scan(source, first):
+        if pending is not None:
+            number, item = pending
+            if not items:  # a block with no header at all continues the pending message
+                pending = [number, (*item[:-1], item[-1] + lead)]
+                continue
+            yield finish(number, (*item[:-1], item[-1] + lead))
+            number += item[-1].count("\n") + lead.count("\n")
+        else:
+            if lead.strip():
+                offset = len(lead) - len(lead.lstrip())
+                raise fail(
+                    source, f"line {line + lead.count(chr(10), 0, offset)}", "import.whatsapp_no_header"
+                )
+            number = line + lead.count("\n")
+            if not items:
+                continue
+        last = len(items) - 1
+        for index, item in enumerate(items):
+            if index == last:
+                pending = [number, item]
+                break
+            yield finish(number, item)
+            number += item[-1].count("\n") + 1
+    if pending is not None:
+        yield finish(*pending)
 
 
 def _record(

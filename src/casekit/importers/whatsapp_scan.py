@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import pairwise
 
 from .base import Source, fail
 from .whatsapp_stamps import _JOIN, _M, _TIME, ANDROID, IOS, IOS_TIME_FIRST, MARKS
@@ -133,36 +132,69 @@ def headers(
     return found, False
 
 
-def scan(source: Source, first: re.Match[str]) -> Iterator[tuple[int, re.Match[str] | None, str]]:
-    """(line number, header match, text after the header up to the next header) over the whole file,
-    in order; a body may span blocks.  Text before the first header comes with ``None``."""
+FIELDS = ("a", "b", "c", "be", "H", "Mi", "S", "ap")
+# One item per message, the same shape from both readers:
+# (line mark or "", a, b, c, be, hour, minute, second, am/pm, body after the header)
+Item = tuple[str, str, str, str, str, str, str, str, str, str]
+
+
+def bulk_pattern(first: re.Match[str]) -> re.Pattern[str] | None:
+    """One pattern that matches a whole message shaped like ``first`` — header and every continuation
+    line — so ``findall`` hands back plain tuples (:data:`Item`) for a block at C speed.  None where
+    the general reader must be used."""
+    special = specialise(first)
+    if special is None:
+        return None
+    body = special.pattern.removeprefix("^").removeprefix(_M)
+    plain = re.sub(r"\(\?P<\w+>", "(?:", body)  # the same header without captures, for the look-ahead
+    plain = plain.replace("(?:)", "")
+    capture = re.sub(r"\(\?P<(?:s1|sep)>", "(?:", body)
+    capture = re.sub(r"\(\?P<\w+>", "(", capture)
+    return re.compile(
+        rf"^([{MARKS}]*){capture}([^\n]*(?:\n(?!{_M}{plain})[^\n]*)*)",
+        re.M,
+    )
+
+
+def general_items(text: str, general: re.Pattern[str]) -> tuple[int, list[Item]]:
+    """(offset of the first header or len(text), items) read with the general pattern."""
+    found = _matches(general, text)
+    if not found:
+        return len(text), []
+    items: list[Item] = []
+    ends = [m.start() - 1 for m in found[1:]] + [len(text)]
+    for m, end in zip(found, ends, strict=True):
+        mark = text[m.start()] if text[m.start()] in MARKS else ""
+        a, b, c, be, hour, minute, second, ap = m.group(*FIELDS)
+        items.append((mark, a, b, c, be or "", hour, minute, second or "", ap or "", text[m.end() : end]))
+    return found[0].start(), items
+
+
+def bulk_items(text: str, bulk: re.Pattern[str], general: re.Pattern[str]) -> tuple[int, list[Item]] | None:
+    """(offset of the first header, items) read with ``bulk``; None when a line in this block looks like
+    a header of another shape (then the caller reads it with the general pattern)."""
+    head = bulk.search(text)
+    start = head.start() if head else len(text)
+    if _STAMP_START.search(text, 0, start) and _matches(general, text, 0, start):
+        return None
+    items = bulk.findall(text, start)
+    for item in items:
+        body = item[-1]
+        cut = body.find("\n")
+        if cut >= 0 and _STAMP_START.search(body, cut + 1) and _matches(general, body, cut + 1):
+            return None
+    return start, items  # findall's tuples already have the Item shape
+
+
+def scan(source: Source, first: re.Match[str]) -> Iterator[tuple[int, str, list[Item]]]:
+    """Per block: (line number of the block's first line, the block's text, its items).  The last item of
+    a block may continue in the next block's lead text (before its first header); see ``whatsapp.parse``."""
     general = GENERAL[first.re]
-    pattern = specialise(first) or general
-    carried: tuple[int, re.Match[str], str] | None = None  # the last header of the previous block
+    bulk = bulk_pattern(first)
     for line, text in blocks(source):
-        found, missed = headers(text, pattern, general)
-        if missed:
-            pattern = general
-            found, _ = headers(text, general, general)
-        if not found:
-            if carried is not None:
-                carried = (carried[0], carried[1], carried[2] + text)
-            elif text.strip():
-                yield line + text.count("\n", 0, len(text) - len(text.lstrip())), None, text
-            continue
-        start = found[0].start()
-        if carried is not None:
-            yield carried[0], carried[1], carried[2] + text[:start]
-        elif text[:start].strip():
-            lead = text[:start]
-            yield line + text.count("\n", 0, len(lead) - len(lead.lstrip())), None, lead
-        number = line + text.count("\n", 0, start)
-        count = text.count
-        for m, following in pairwise(found):
-            end = following.start()
-            yield number, m, text[m.end() : end]
-            number += count("\n", m.end(), end)
-        last = found[-1]
-        carried = (number, last, text[last.end() :])
-    if carried is not None:
-        yield carried
+        read = bulk_items(text, bulk, general) if bulk is not None else None
+        if read is None:
+            bulk = None  # the file changed shape: the general pattern from here on
+            read = general_items(text, general)
+        start, items = read
+        yield line, text[:start], items

@@ -57,9 +57,9 @@ def year_of(c: str, buddhist: bool) -> int:
     return year
 
 
-def hour_of(m: re.Match[str]) -> int:
-    hour = int(m["H"])
-    ap = m["ap"]
+def hour_of(hour_text: str, ap: str | None) -> int:
+    """The 24-hour hour of ``hour_text`` with its am/pm marker (any of the scripts WhatsApp writes)."""
+    hour = int(hour_text)
     if ap:
         pm = ap[0] in _PM or ap in _PM
         if hour == 12:
@@ -95,12 +95,11 @@ def decide_order(pairs: Iterable[tuple[int, int, bool]]) -> tuple[str | None, tu
     return None, ("DMY", "MDY")
 
 
-def make_date(m: re.Match[str], order: str) -> date:
-    """The calendar date of a header under ``order``; ValueError if there is no such day."""
-    a, b, c = m["a"], m["b"], m["c"]
+def make_date(a: str, b: str, c: str, buddhist: bool, order: str) -> date:
+    """The calendar date of a header's three numbers under ``order``; ValueError if there is no such day."""
     if len(a) == 4:
         return date(year_of(a, False), int(b), int(c))
-    year = year_of(c, bool(m["be"]))
+    year = year_of(c, buddhist)
     if order == "DMY":
         return date(year, int(b), int(a))
     return date(year, int(a), int(b))
