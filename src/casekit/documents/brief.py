@@ -5,32 +5,26 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..i18n import catalog, t
+from .brief_law import _offences, _services, _steps
+from .brief_record import _contacts, _evidence, _known
 from .bundle import CaseBundle
 from .common import (
     age_words,
     colon,
-    exhibit_description,
-    exhibit_details,
-    fact_exhibits,
-    fact_label,
     fact_ref,
     fact_sentences,
-    fact_value,
     handle_kind,
-    handles_on,
     long_date,
+    not_recorded,
     officer_line,
     person_name,
     police_files,
     short_hash,
-    source_line,
     stamp,
-    summary_facts,
     victim_name,
 )
 from .model import Bullets, Document, Fields, Heading, Para, Span, Table, Text, text
-from .references import ARACHNID, CRIMINAL_CODE_POWERS, CYBERTIP, MLACMA, NCECC, TAKE_IT_DOWN
-from .views import OffenceView, loc
+from .views import loc
 
 
 def title_block(doc: Document, bundle: CaseBundle, lang: str) -> None:
@@ -69,10 +63,6 @@ def build_brief(bundle: CaseBundle, lang: str) -> Document:
     return doc
 
 
-def _not_recorded(lang: str) -> Para:
-    return Para(text(t("doc.not_recorded", lang)), style="note")
-
-
 def _summary(doc: Document, bundle: CaseBundle, lang: str) -> None:
     doc.add(Heading(t("brief.h.summary", lang)))
     doc.add(Para(text(t("brief.intro", lang, victim=victim_name(bundle, lang)))))
@@ -100,7 +90,7 @@ def _summary(doc: Document, bundle: CaseBundle, lang: str) -> None:
     if sentences:
         doc.add(Bullets(tuple(sentences)))
     else:
-        doc.add(_not_recorded(lang))
+        doc.add(not_recorded(lang))
 
 
 def _people(doc: Document, bundle: CaseBundle, lang: str) -> None:
@@ -209,7 +199,7 @@ def _timeline(doc: Document, bundle: CaseBundle, lang: str) -> None:
             (m.when, (text(stamp(m.when, lang)), what, text(m.exhibit or short_hash(m.exhibit_sha256))))
         )
     if not dated:
-        doc.add(_not_recorded(lang))
+        doc.add(not_recorded(lang))
         return
     rows = [row for _when, row in sorted((d for d in dated if d[0]), key=lambda d: d[0])]
     rows += [row for when, row in dated if when is None]
@@ -236,7 +226,7 @@ def _event_source(bundle: CaseBundle, source: str, reference: str | None) -> str
 def _messages(doc: Document, bundle: CaseBundle, lang: str) -> None:
     doc.add(Heading(t("brief.h.messages", lang)))
     if not bundle.messages:
-        doc.add(_not_recorded(lang))
+        doc.add(not_recorded(lang))
         return
     doc.add(Para(text(t("brief.messages_note", lang)), style="note"))
     rows = []
@@ -276,309 +266,3 @@ def _reasons(message, lang: str) -> str:
         key = f"doc.indicator.{category}"
         words.append(t(key, lang) if key in catalog() else category.replace("_", " "))
     return t("brief.flagged", lang, what=", ".join(words))
-
-
-def _offence_blocks(bundle: CaseBundle, offence: OffenceView, lang: str) -> list:
-    status = t(f"doc.offence.{offence.status}", lang)
-    blocks: list = [
-        Heading(
-            t(
-                "brief.offence_heading",
-                lang,
-                section=offence.section,
-                title=loc(offence.title, lang),
-                status=status,
-            ),
-            level=2,
-        )
-    ]
-    if loc(offence.summary, lang):
-        blocks.append(Para(text(loc(offence.summary, lang))))
-    if loc(offence.max_penalty, lang):
-        blocks.append(
-            Para(text(t("brief.max_penalty", lang, penalty=loc(offence.max_penalty, lang))), style="small")
-        )
-    rows = []
-    for element in offence.elements:
-        if element.fact_key and element.fact_value is not None:
-            exhibits = fact_exhibits(bundle, element.fact_key)
-            fact: Text = text(
-                f"{fact_label(element.fact_key, lang)}{colon(lang)}{fact_value(element.fact_key, element.fact_value, lang)} ",
-                fact_ref(element.fact_key, lang),
-                f" {', '.join(exhibits)}" if exhibits else "",
-            )
-        elif element.fact_key:
-            # The fact the element waits for: named, but not cited (nothing is recorded yet).
-            fact = text(
-                Span(
-                    f"{fact_label(element.fact_key, lang)}{colon(lang)}{t('doc.element.unknown', lang)}",
-                    italic=True,
-                )
-            )
-        else:
-            fact = text(Span(t("brief.element_no_fact", lang), italic=True))
-        status_word = t(f"doc.element.{element.status}", lang)
-        proof = "; ".join(loc(x, lang) for x in element.evidence)
-        description = text(
-            loc(element.description, lang),
-            Span(f"\n{t('brief.proved_by', lang)}{colon(lang)}{proof}", italic=True) if proof else "",
-        )
-        rows.append((description, text(Span(status_word, bold=element.status == "met")), fact))
-    if rows:
-        blocks.append(
-            Table(
-                (t("doc.col.element", lang), t("doc.col.status", lang), t("doc.col.fact", lang)),
-                tuple(rows),
-                (5, 1.6, 4),
-            )
-        )
-    if offence.sources:
-        blocks.append(
-            Para(
-                text(
-                    Span(f"{t('brief.offence_sources', lang)}{colon(lang)}", bold=True),
-                    "; ".join(source_line(s, lang) for s in offence.sources),
-                ),
-                style="small",
-            )
-        )
-    return blocks
-
-
-def _offences(doc: Document, bundle: CaseBundle, lang: str) -> None:
-    doc.add(Heading(t("brief.h.offences", lang)))
-    a = bundle.assessment
-    if a is None:
-        doc.add(_not_recorded(lang))
-        return
-    offences = a.by_status("likely") + a.by_status("possible")
-    if not offences:
-        doc.add(Para(text(t("brief.no_offences", lang)), style="note"))
-    for offence in offences:
-        doc.add(*_offence_blocks(bundle, offence, lang))
-
-
-def _steps(doc: Document, bundle: CaseBundle, lang: str) -> None:
-    doc.add(Heading(t("brief.h.steps", lang)))
-    items: list[Text] = []
-    platforms = bundle.platform_names
-    for name in platforms:
-        handles = handles_on(bundle, name)
-        ids = ", ".join(h.value for h in handles) or t("doc.unknown", lang)
-        view = bundle.platform(name)
-        label = bundle.platform_label(name)
-        step = t("brief.step.preservation", lang, platform=label, ids=ids)
-        if view is not None:
-            portal, notes = view.law_enforcement_url, loc(view.law_enforcement, lang)
-            where = t("brief.step.where", lang, platform=label, portal=portal) if portal else ""
-            step = " ".join(x for x in (step, where, notes) if x)
-        else:
-            step += " " + t("brief.step.where_unknown", lang)
-        items.append(text(step))
-        items.append(text(t("brief.step.production", lang, platform=label, ids=ids)))
-    if not platforms:
-        items.append(text(Span(t("brief.no_platform", lang), italic=True)))
-    if bundle.ice_unit is not None:
-        items.append(text(t("brief.step.ice", lang, unit=_agency_line(bundle.ice_unit, lang))))
-    else:
-        items.append(text(t("brief.step.ice_unknown", lang)))
-    if bundle.fact("suspect_location") == "abroad":
-        items.append(text(t("brief.step.mlat", lang), " ", fact_ref("suspect_location", lang)))
-    if bundle.sensitive_exhibits:
-        labels = ", ".join(e.label for e in bundle.sensitive_exhibits)
-        items.append(text(t("brief.step.device", lang), f" ({labels})"))
-    else:
-        items.append(text(t("brief.step.device_plain", lang)))
-    # The law part's own next steps speak to the family ("keep everything"); a brief lists police steps only.
-    doc.add(Bullets(tuple(items), numbered=True))
-    # The law part's own citations of the powers when it has them; casekit's standing ones otherwise.
-    powers = list(bundle.assessment.power_sources) if bundle.assessment else []
-    sources = [*(powers or [CRIMINAL_CODE_POWERS]), NCECC]
-    if bundle.fact("suspect_location") == "abroad":
-        sources.append(MLACMA)
-    sources += [v.source for v in (bundle.platform(n) for n in platforms) if v and v.source]
-    doc.add(
-        Para(
-            text(
-                Span(f"{t('brief.offence_sources', lang)}{colon(lang)}", bold=True),
-                "; ".join(source_line(s, lang) for s in sources),
-            ),
-            style="small",
-        )
-    )
-
-
-def _agency_line(agency, lang: str) -> str:
-    parts = [loc(agency.name, lang), loc(agency.how, lang), agency.url]
-    return ", ".join(p for p in parts if p)
-
-
-def _services(doc: Document, bundle: CaseBundle, lang: str) -> None:
-    doc.add(Heading(t("brief.h.services", lang)))
-    items = [text(t("brief.service.cybertip", lang))]
-    sources = [CYBERTIP]
-    image_case = bool(bundle.sensitive_exhibits) or bundle.fact("victim_sent_intimate_image") is True
-    if image_case:
-        items.append(text(t("brief.service.arachnid", lang)))
-        items.append(text(t("brief.service.takeitdown", lang)))
-        sources += [ARACHNID, TAKE_IT_DOWN]
-    if bundle.assessment is not None:
-        for ref in bundle.assessment.referrals:
-            name = loc(ref.name, lang)
-            if any(w in f"{name} {ref.url}".lower() for w in STANDING_SERVICES):
-                continue  # already described above, with its source
-            if ref.kind in NOT_SERVICES:
-                continue  # police units, oversight and 9-1-1 are not services the brief refers an officer to
-            when = loc(ref.when, lang)
-            reach = ", ".join(x for x in (loc(ref.how, lang), ref.url) if x)
-            items.append(
-                text(Span(name, bold=True), f": {when}" if when else "", f" ({reach})" if reach else "")
-            )
-            if ref.source:
-                sources.append(ref.source)
-    doc.add(Bullets(tuple(items)))
-    if image_case:
-        doc.add(Para(text(t("brief.hashlist_note", lang)), style="note"))
-    doc.add(
-        Para(
-            text(
-                Span(f"{t('brief.offence_sources', lang)}{colon(lang)}", bold=True),
-                "; ".join(source_line(s, lang) for s in sources),
-            ),
-            style="small",
-        )
-    )
-
-
-STANDING_SERVICES = ("cybertip", "cyberaide", "arachnid", "take it down", "takeitdown")
-NOT_SERVICES = {"ice_unit", "oversight", "emergency", "police", "platform"}
-
-
-def _evidence(doc: Document, bundle: CaseBundle, lang: str) -> None:
-    doc.add(Heading(t("brief.h.evidence", lang)))
-    if not bundle.exhibits:
-        doc.add(Para(text(t("brief.no_exhibits", lang)), style="note"))
-    else:
-        rows = []
-        for e in sorted(bundle.exhibits, key=lambda x: x.number):
-            how = t("brief.acquired_copied", lang) if e.stored else t("doc.kept.hash_only", lang)
-            hashes = [Span(e.sha256, mono=True)]
-            if e.md5:
-                hashes += [Span("\nMD5 ", bold=True), Span(e.md5, mono=True)]
-            if e.pdq:
-                hashes += [Span("\nPDQ ", bold=True), Span(e.pdq, mono=True)]
-            rows.append(
-                (
-                    text(Span(e.label, bold=True)),
-                    text(
-                        exhibit_description(e, lang),
-                        Span(f"\n{details}", italic=True)
-                        if (details := exhibit_details(bundle, e, lang))
-                        else "",
-                    ),
-                    tuple(hashes),
-                    text(t("brief.acquired_how", lang, when=stamp(e.acquired, lang), how=how)),
-                )
-            )
-        doc.add(
-            Table(
-                (
-                    t("doc.col.exhibit", lang),
-                    t("doc.col.description", lang),
-                    t("doc.col.sha256", lang),
-                    t("doc.col.acquired", lang),
-                ),
-                tuple(rows),
-                (1, 4, 4.2, 2.4),
-            )
-        )
-    doc.add(Heading(t("brief.h.custody", lang), level=2))
-    custody = bundle.custody
-    if not custody.entries:
-        doc.add(Para(text(t("brief.no_custody", lang)), style="note"))
-        return
-    rows = [
-        (
-            text(stamp(c.when, lang)),
-            text(c.action),
-            text(c.exhibit or "—"),
-            text(c.actor),
-            text(Span(short_hash(c.entry_hash), mono=True)),
-        )
-        for c in custody.entries
-    ]
-    doc.add(
-        Table(
-            (
-                t("doc.col.when", lang),
-                t("doc.col.action", lang),
-                t("doc.col.exhibit", lang),
-                t("doc.col.actor", lang),
-                t("doc.col.entry_hash", lang),
-            ),
-            tuple(rows),
-            (2.4, 1.6, 1.2, 2, 2.6),
-        )
-    )
-    if custody.head_hash:
-        doc.add(Para(text(t("brief.custody_head", lang, head=custody.head_hash)), style="small"))
-
-
-def _contacts(doc: Document, bundle: CaseBundle, lang: str) -> None:
-    doc.add(Heading(t("brief.h.contacts", lang)))
-    if not bundle.contacts:
-        doc.add(Para(text(t("brief.no_contacts", lang)), style="note"))
-        return
-    rows = []
-    for c in bundle.contacts:
-        officer = officer_line(c)
-        rows.append(
-            (
-                text(stamp(c.when, lang)),
-                text(c.agency),
-                text(officer or "—"),
-                text(c.file_number or "—"),
-                text(c.summary, f" {c.outcome}" if c.outcome else ""),
-            )
-        )
-    doc.add(
-        Table(
-            (
-                t("doc.col.when", lang),
-                t("doc.col.agency", lang),
-                t("doc.col.officer", lang),
-                t("doc.col.file", lang),
-                t("doc.col.outcome", lang),
-            ),
-            tuple(rows),
-            (2.2, 2.2, 2.2, 1.6, 4),
-        )
-    )
-
-
-def _known(doc: Document, bundle: CaseBundle, lang: str) -> None:
-    doc.add(Heading(t("brief.h.known", lang)))
-    doc.add(Heading(t("brief.h.known_facts", lang), level=2))
-    facts = summary_facts(bundle)
-    if facts:
-        doc.add(
-            Fields(
-                tuple(
-                    (
-                        fact_label(f.key, lang),
-                        text(fact_value(f.key, f.value, lang), " ", fact_ref(f.key, lang)),
-                    )
-                    for f in facts
-                )
-            )
-        )
-    else:
-        doc.add(_not_recorded(lang))
-    doc.add(Heading(t("brief.h.unknown_facts", lang), level=2))
-    questions = [loc(q, lang) for q in bundle.assessment.questions] if bundle.assessment else []
-    if questions:
-        doc.add(Bullets(tuple(text(q) for q in questions)))
-    elif bundle.assessment is None:
-        doc.add(_not_recorded(lang))
-    else:
-        doc.add(Para(text(t("brief.no_questions", lang)), style="note"))

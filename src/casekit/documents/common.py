@@ -9,7 +9,7 @@ from typing import Any
 from ..i18n import catalog, t
 from ..model import Contact, Exhibit, Fact, Handle, Person
 from .bundle import CaseBundle
-from .model import Span, Text, text
+from .model import Para, Span, Text, text
 from .views import SourceRef, loc
 
 MONTHS_FR = [
@@ -261,3 +261,8 @@ def exhibit_details(bundle: CaseBundle, exhibit: Exhibit, lang: str) -> str:
         parent = bundle.exhibit_by_sha(container)
         parts.append(t("doc.inside", lang, label=parent.label if parent else short_hash(container)))
     return "; ".join(parts)
+
+
+def not_recorded(lang: str) -> Para:
+    """The line a section shows when the case has nothing for it yet."""
+    return Para(text(t("doc.not_recorded", lang)), style="note")
