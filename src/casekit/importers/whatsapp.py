@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 from .base import DateOrderUnknown, Importer, Options, Record, Source, fail, head_text, iter_text_lines
-from .whatsapp_kinds import EDITED, SPECIAL_INITIALS, classify, strip_marks, system_name
+from .whatsapp_kinds import EDITED, SPECIAL_FIRST_WORDS, classify, strip_marks, system_name
 from .whatsapp_scan import scan
 from .whatsapp_stamps import (
     ANDROID,
@@ -169,9 +169,9 @@ def parse(source: Source, options: Options) -> Iterator[Record]:
             not body_mark
             and not mark
             and "<" not in text
-            and first_body[:1].lower() not in SPECIAL_INITIALS
+            and first_body.partition(" ")[0].lower() not in SPECIAL_FIRST_WORDS
             and not first_body.endswith(")")
-        ):  # an ordinary message: nothing for classify to find (see whatsapp_kinds.SPECIAL_INITIALS)
+        ):  # an ordinary message: nothing for classify to find (see whatsapp_kinds)
             return make(Record, (f"line {number}", PLATFORM, text, sender, None, conversation, (), stamp, note,
                                  "message", (), False, False, ()))  # fmt: skip
         return _record(

@@ -57,10 +57,12 @@ _PERSON_WRITTEN = re.compile(
 )
 
 
-# First letters of every phrase classify looks for at the start of a message (deleted notices, calls):
-# a message starting with any other letter, with no "<" and no closing ")", is an ordinary message and
+# First words of every phrase classify looks for at the start of a message (deleted notices, calls):
+# a message starting with any other word, with no "<" and no closing ")", is an ordinary message and
 # the hot path skips classify entirely.
-SPECIAL_INITIALS = frozenset(p[0].lower() for p in DELETED_PHRASES) | frozenset("mvs")
+SPECIAL_FIRST_WORDS = frozenset(p.split(" ", 1)[0].lower() for p in DELETED_PHRASES) | frozenset(
+    ("missed", "voice", "video", "silenced")
+)
 
 
 def system_name(name: str) -> bool:
