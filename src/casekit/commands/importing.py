@@ -35,9 +35,7 @@ def import_command(
         ..., help="The export: a file, a folder, or the .zip the app produced."
     ),
     case_id: str = typer.Option(..., "--case", "-c", help=CASE_HELP),
-    format_name: str = typer.Option(
-        "auto", "--format", "-f", help="The export's format: " + "auto or a name"
-    ),
+    format_name: str = typer.Option("auto", "--format", "-f", help="The export's format: " + _format_help()),
     timezone: str | None = typer.Option(
         None, "--timezone", "-z", help="The zone the phone's clock was in, e.g. America/Toronto."
     ),
