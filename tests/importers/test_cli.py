@@ -107,6 +107,18 @@ def test_sources_merge_in_time_order(cli, case_id):
     assert {m["platform"] for m in only} == {"signal"}
 
 
+def test_importing_the_same_export_twice_adds_nothing(cli, case_id):
+    path = str(DATA / "signal/chatminer_signal_export.txt")
+    assert json.loads(cli("import", "--case", case_id, path, "--json").stdout)["messages"] == 2
+    again = cli("import", "--case", case_id, path, "--json")
+    assert again.exit_code == 0
+    report = json.loads(again.stdout)
+    assert report["messages"] == 0 and report["files"][0]["already_imported"] is True
+    assert len(json.loads(cli("timeline", "--case", case_id, "--json").stdout)) == 2
+    readable = cli("import", "--case", case_id, path)
+    assert "already imported" in readable.stdout
+
+
 def test_message_text_is_sealed_at_rest(cli, case_id, home):
     assert (
         cli("import", "--case", case_id, str(DATA / "whatsapp/chatminer_android_ddmmyy_24h.txt")).exit_code

@@ -91,6 +91,7 @@ def import_command(
                         "messages": f.messages,
                         "exhibit_sha256": f.sha256,
                         "timezone_assumed": f.zone_assumed,
+                        "already_imported": f.already,
                     }
                     for f in result.files
                 ],
@@ -101,6 +102,9 @@ def import_command(
     labels = {e.sha256: e.label for e in result.exhibits}
     console.print(t("import.cli_done", count=result.message_count, files=len(result.files), case_id=case_id))
     for f in result.files:
+        if f.already:
+            console.print(t("import.cli_file_again", file=f.source.name, exhibit=labels.get(f.sha256, "?")))
+            continue
         console.print(
             t(
                 "import.cli_file",

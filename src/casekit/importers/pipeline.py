@@ -34,6 +34,7 @@ class Found:
     messages: int = 0
     sha256: str = ""
     zone_assumed: str | None = None
+    already: bool = False  # the same bytes were imported into this case before: not stored twice
 
 
 @dataclass
@@ -44,7 +45,7 @@ class ImportResult:
 
     @property
     def message_count(self) -> int:
-        return sum(f.messages for f in self.files)
+        return sum(f.messages for f in self.files if not f.already)
 
 
 class VaultCipher:
@@ -202,7 +203,12 @@ def import_chats(
         cipher = VaultCipher.for_case(vault, case_id, create=True)
         with store.session() as s:
             repo = MessageRepository(s, cipher)
+            done = {(i.exhibit_sha256, i.importer) for i in repo.imports(case_id)}
             for item in result.files:
+                if (item.sha256, item.importer.name) in done:
+                    item.already = True
+                    continue
+                done.add((item.sha256, item.importer.name))
                 exhibit = by_sha.get(item.sha256)
                 if exhibit is None:  # the vault deduplicates by content; the bytes must be there
                     exhibit = next(e for e in vault.exhibits(case_id) if e.sha256 == item.sha256)
