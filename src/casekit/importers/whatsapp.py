@@ -1,11 +1,11 @@
 """WhatsApp "Export chat" text files, Android (``date, time - Name: text``) and iOS
 (``[date, time] Name: text``), in every date order, 12 h and 24 h, with or without seconds.
 
-The file is read twice, line by line, never whole: a first look settles the layout and the day/month
-order (it stops at the first stamp that settles it, and reads to the end only when none does — then the
-user must say, see :class:`~.base.DateOrderUnknown`), and the second pass yields one record per message
-with continuation lines joined.  WhatsApp writes local times without a zone; each record carries the
-zone assumed (``Options``).
+The file is read twice and never held whole: a first look, line by line, settles the layout and the
+day/month order (it stops at the first stamp that settles it, and reads to the end only when none does —
+then the user must say, see :class:`~.base.DateOrderUnknown`); the second pass reads 4 MB blocks with one
+whole-message pattern each (``whatsapp_scan``) and yields one record per message with continuation lines
+joined.  WhatsApp writes local times without a zone; each record carries the zone assumed (``Options``).
 """
 
 from __future__ import annotations
