@@ -295,11 +295,16 @@ def test_attachment_names_are_read():
 
 
 def test_legacy_facebook_times():
-    """English and French legacy timestamps read to the same instant; other languages and ambiguous zones
-    are refused (None) rather than guessed."""
+    """Legacy timestamps read to the same instant in every language casekit reads; other languages and
+    ambiguous zones (CDT) are refused (None) rather than guessed."""
     expected = datetime(2016, 12, 4, 20, 54, tzinfo=UTC)
-    # Read today: English and French (casekit's languages) and Slovak, which writes the English month name.
-    readable = {"english_us_12", "english_us_24", "english_uk_24", "french_france", "slovak"}
+    # Read: English, French and the Germanic/Romance languages Meta's legacy pages used most (and Slovak
+    # and Slovenian, which share their month names); others are refused rather than misread.
+    readable = {
+        "english_us_12", "english_us_24", "english_uk_24", "french_france", "german", "norwegian_bokmal",
+        "spanish_gernal", "italian", "swedish", "dutch", "danish", "slovenian", "slovak", "portuguese_brazil",
+        "portuguese_portugal",
+    }  # fmt: skip
     rows = [
         line.split("\t")
         for line in (DATA / "facebook_messenger/fbchatarchive_locale_timestamps.tsv").read_text().splitlines()

@@ -53,7 +53,17 @@ MONTHS = {
         )
     },
 }
-MONTHS.update({name[:3]: number for name, number in list(MONTHS.items()) if name.isascii()})
+_MORE = {  # German, Spanish, Italian, Dutch, Portuguese, Scandinavian: the languages Meta's legacy pages used most
+    1: "januar enero gennaio januari janeiro", 2: "februar febrero febbraio februari fevereiro",
+    3: "märz marzo maart março mars", 4: "april abril aprile", 5: "mai mayo maggio mei maio maj",
+    6: "juni junio giugno junho", 7: "juli julio luglio julho", 8: "august agosto augustus augusti",
+    9: "september septiembre settembre setembro", 10: "oktober octubre ottobre outubro",
+    11: "november noviembre novembre novembro", 12: "dezember diciembre dicembre december dezembro desember",
+}  # fmt: skip
+for _number, _names in _MORE.items():
+    for _name in _names.split():
+        MONTHS.setdefault(_name, _number)
+MONTHS.update({name[:3]: number for name, number in list(MONTHS.items()) if name.isascii() and len(name) > 3})
 MONTHS["sept"] = 9
 
 ZONES = {
@@ -81,8 +91,10 @@ _MDY = re.compile(
     rf"(?:[^\W\d]+,?\s+)?(?P<mon>[^\W\d]+)\.?\s+(?P<d>\d{{1,2}}),\s+(?P<y>\d{{4}})(?:,|\s+at)?\s+{_CLOCK}{_ZONE}$",
     re.IGNORECASE,
 )
+_JOINS = r"(?:,|\s+(?:at|à|um|a las|alle ore|om|às|kl\.|o|u|v|ob|la))?"
 _DMY = re.compile(
-    rf"(?:[^\W\d]+,?\s+)?(?P<d>\d{{1,2}})\.?\s+(?P<mon>[^\W\d]+)\.?\s+(?P<y>\d{{4}})(?:,|\s+at|\s+à)?\s+{_CLOCK}{_ZONE}$",
+    rf"(?:[^\W\d]+,?\s+)?(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?(?P<mon>[^\W\d]+)\.?\s+(?:de\s+)?(?P<y>\d{{4}})"
+    rf"{_JOINS}\s+{_CLOCK}{_ZONE}$",
     re.IGNORECASE,
 )
 
