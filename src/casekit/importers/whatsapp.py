@@ -3,7 +3,7 @@
 
 The file is read twice and never held whole: a first look, line by line, settles the layout and the
 day/month order (it stops at the first stamp that settles it, and reads to the end only when none does —
-then the user must say, see :class:`~.base.DateOrderUnknown`); the second pass reads 4 MB blocks with one
+then the user must say, see :class:`~.base.DateOrderUnknown`); the second pass reads 1 MB blocks with one
 whole-message pattern each (``whatsapp_scan``) and yields one record per message with continuation lines
 joined.  WhatsApp writes local times without a zone; each record carries the zone assumed (``Options``).
 """

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from .base import Source, fail
 from .whatsapp_stamps import _JOIN, _M, _TIME, ANDROID, IOS, IOS_TIME_FIRST, MARKS
 
-BLOCK = 4 << 20
+BLOCK = 1 << 20  # 1 MB of text: big enough for C-speed scanning, small enough to keep memory flat
 _DATE_NAMED = (
     rf"(?P<a>\d{{1,4}}){_M}(?P<s1>[./\-]|\. ){_M}(?P<b>\d{{1,2}}){_M}(?:[./\-]|\. ){_M}"
     rf"(?P<c>\d{{1,4}}|[MTSHR]\d{{1,2}})(?P<be> BE)?\.?"
