@@ -199,3 +199,16 @@ def test_export_command_with_files_never_includes_the_sensitive_item(cli, seeded
     assert bad.returncode == 1 and "entry 1: its content does not match its hash" in bad.stdout
     again = cli("export", "--case", case_id, str(target))
     assert again.exit_code == 2 and "already exists" in again.output
+
+
+def test_without_the_passphrase_the_brief_is_written_and_says_why_messages_are_missing(
+    cli, seeded, tmp_path, monkeypatch
+):
+    monkeypatch.delenv("CASEKIT_PASSPHRASE")
+    out = tmp_path / "brief.md"
+    result = cli("brief", "--case", seeded["case_id"], "--format", "md", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "locked with your passphrase" in result.output
+    brief = out.read_text()
+    assert "dont tell ur mom" not in brief and "Not yet recorded." in brief
+    assert seeded["vault"].exhibits(seeded["case_id"])[0].sha256 in brief  # the index needs no passphrase

@@ -11,7 +11,7 @@ import typer
 from ..errors import DocumentError
 from ..i18n import t
 from ..settings import Settings
-from ._common import console, open_store
+from ._common import console, err_console, open_store
 
 CASE_HELP = "The case id (see 'casekit case list')."
 FORMAT_HELP = "pdf (to print or send), docx (to edit in Word or LibreOffice) or md (plain text)."
@@ -35,13 +35,23 @@ def _check(fmt: str, lang: str) -> None:
 
 
 def _vault(store, passphrase_needed: bool = False):
-    """The vault, with CASEKIT_PASSPHRASE; asked for only when exhibit contents must be read."""
+    """The vault, with CASEKIT_PASSPHRASE, or asked for at a terminal once evidence exists: message text
+    is sealed with the case key, so quoting it needs the passphrase."""
     from ..vault import Vault
 
     passphrase = os.environ.get("CASEKIT_PASSPHRASE")
-    if not passphrase and passphrase_needed and sys.stdin.isatty():
+    if (
+        not passphrase
+        and sys.stdin.isatty()
+        and (passphrase_needed or Vault(store, passphrase="").has_setup())
+    ):
         passphrase = typer.prompt(t("evidence.passphrase_prompt"), hide_input=True, err=True)
     return Vault(store, Settings.from_env(), passphrase=passphrase)
+
+
+def _say_gaps(bundle, lang: str) -> None:
+    if "messages_locked" in bundle.gaps:
+        err_console.print(t("doc.messages_locked", lang), highlight=False)
 
 
 def _write_document(case_id: str, name: str, build, fmt: str, lang: str, output: Path | None) -> None:
@@ -50,6 +60,7 @@ def _write_document(case_id: str, name: str, build, fmt: str, lang: str, output:
     _check(fmt, lang)
     store = open_store()
     bundle = gather(store, case_id, vault=_vault(store))
+    _say_gaps(bundle, lang)
     data = render(build(bundle, lang), fmt)
     path = write_atomic(output or Path(f"{case_id}-{name}-{lang}.{fmt}"), data)
     console.print(t("doc.written", lang, path=path))
@@ -128,6 +139,7 @@ def export(
     store = open_store()
     vault = _vault(store, passphrase_needed=include_files)
     bundle = gather(store, case_id, vault=vault)
+    _say_gaps(bundle, lang)
     result = export_package(bundle, directory, lang=lang, include_files=include_files, vault=vault)
     console.print(t("export.done", lang, path=result.path, files=len(result.files)))
     if result.sensitive_skipped:

@@ -107,8 +107,10 @@ def _messages(bundle: CaseBundle, store: Store, vault: Any) -> None:
     try:
         messages = timeline(store, vault, bundle.case.id) if vault is not None else []
     except CasekitError:
-        # No passphrase at hand (or a wrong one): the brief is still useful without quotes.
+        # No passphrase at hand (or a wrong one): the brief is still useful without quotes, and the
+        # command says why they are missing.
         messages = []
+        bundle.gaps.add("messages_locked")
     flagged: dict[str, list[str]] = {}
     try:
         from ..analysis import analyse
