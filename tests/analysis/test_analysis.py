@@ -72,3 +72,28 @@ def test_rules_are_well_formed():
 def test_analyse_bundles_both():
     result = analyse(CHAT)
     assert result.identifiers and result.indicators
+
+
+def test_findings_command(cli, tmp_path, monkeypatch):
+    import json
+
+    from casekit.vault import keys
+
+    monkeypatch.setattr(keys, "DEFAULT_KDF", keys.KdfParams(time_cost=1, memory_kib=64, parallelism=1))
+    case_id = json.loads(cli("case", "new", "findings (made up)", "--json").stdout)["id"]
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        "14/03/2024, 20:10 - jake.skater09: dont tell ur mom. add me on snap: jake_sk8_09\n"
+        "14/03/2024, 20:11 - Maya: i want to die\n",
+        encoding="utf-8",
+    )
+    assert cli("import", "--case", case_id, str(chat), "--timezone", "UTC").exit_code == 0
+    result = cli("findings", "--case", case_id, "--json")
+    assert result.exit_code == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found["indicators"][0]["category"] == "self_harm" and found["indicators"][0]["locator"] == "line 2"
+    assert {"secrecy", "platform_move"} <= {i["category"] for i in found["indicators"]}
+    (handle,) = [i for i in found["identifiers"] if i["kind"] == "handle"]
+    assert handle["value"] == "jake_sk8_09" and handle["locator"] == "line 1"
+    readable = cli("findings", "--case", case_id)
+    assert "9-8-8" in readable.stdout and "newswire.ca" in readable.stdout

@@ -215,10 +215,56 @@ def timeline_command(
     console.print(table)
 
 
+def findings_command(
+    case_id: str = typer.Option(..., "--case", "-c", help=CASE_HELP),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    region: str = typer.Option(
+        "CA", "--region", help="Country for reading local phone numbers (CA, US, FR…)."
+    ),
+) -> None:
+    """List what the imported messages show — handles, phone numbers, e-mails, links, payment handles,
+    and warning signs — each pointing to the message it came from.  Signposts to read, not conclusions."""
+    from ..analysis import analyse
+    from .evidence import _vault
+
+    store = open_store()
+    found = analyse(timeline(store, _vault(store), case_id), region=region.upper())
+    if as_json:
+        print_json(
+            {
+                "identifiers": [{**i.__dict__, "cites": i.cites} for i in found.identifiers],
+                "indicators": [{**i.__dict__, "cites": i.cites} for i in found.indicators],
+            }
+        )
+        return
+    if not found.identifiers and not found.indicators:
+        console.print(t("findings.none", case_id=case_id))
+        return
+    if any(i.category == "self_harm" for i in found.indicators):
+        console.print(f"[bold]{t('findings.self_harm')}[/]")
+    if found.indicators:
+        table = Table(title=t("findings.signs_title"))
+        for key in ("category", "note", "source"):
+            table.add_column(t(f"findings.col.{key}"))
+        for i in found.indicators:
+            table.add_row(t(f"findings.category.{i.category}"), i.note, i.cites)
+        console.print(table)
+    if found.identifiers:
+        table = Table(title=t("findings.ids_title"))
+        for key in ("kind", "value", "source"):
+            table.add_column(t(f"findings.col.{key}"))
+        for i in found.identifiers:
+            value = f"{i.value} ({i.platform})" if i.platform else i.value
+            table.add_row(i.kind, value, i.cites)
+        console.print(table)
+    console.print(t("findings.caveat"))
+
+
 def register(app: typer.Typer) -> None:
     """Add this part's commands to the casekit app."""
     app.command("import")(import_command)
     app.command("timeline")(timeline_command)
+    app.command("findings")(findings_command)
 
 
 __all__ = ["date", "register"]
