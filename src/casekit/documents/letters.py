@@ -105,11 +105,10 @@ def build_preservation(bundle: CaseBundle, lang: str, platform: str | None = Non
     view = bundle.platform(name) if name else None
     recipient = list(view.address) if view and view.address else []
     if not recipient:
-        recipient = [t("letter.preservation.to", lang, platform=name or "—")]
-    if view and (view.law_enforcement or view.law_enforcement_url):
-        recipient += [
-            x for x in (loc(view.law_enforcement, lang), view.law_enforcement_url) if x and x not in recipient
-        ]
+        recipient = [t("letter.preservation.to", lang, platform=bundle.platform_label(name) if name else "—")]
+    if view and view.law_enforcement_url and view.law_enforcement_url not in recipient:
+        # The portal is where the letter goes; the platform's retention notes belong in the brief.
+        recipient.append(view.law_enforcement_url)
     doc = _frame(bundle, "preservation", lang, t("letter.preservation.title", lang), recipient)
     handles = handles_on(bundle, name) if name else []
     if not handles:
@@ -147,11 +146,18 @@ def build_preservation(bundle: CaseBundle, lang: str, platform: str | None = Non
             (2, 4, 2),
         )
     )
-    first = min((e.when for e in bundle.timeline if e.when), default=None)
-    start = long_date(first, lang) if first else t("doc.unknown", lang)
+    moments = [e.when for e in bundle.timeline] + [m.when for m in bundle.messages]
+    first = min((w for w in moments if w is not None), default=None)
+    start = long_date(first, lang) if first else t("letter.preservation.first_contact", lang)
     doc.add(Para(text(t("letter.preservation.p2", lang, start=start))))
     doc.add(Para(text(t("letter.preservation.p3", lang))))
-    exhibits = [e for e in bundle.exhibits if not e.sensitive]
+    # The exports the quoted messages come from and the screenshots: what shows the accounts.
+    cited = {m.exhibit_sha256 for m in bundle.messages}
+    exhibits = [
+        e
+        for e in bundle.exhibits
+        if not e.sensitive and (e.sha256 in cited or (e.media_type or "").startswith("image/"))
+    ] or [e for e in bundle.exhibits if not e.sensitive]
     if exhibits:
         doc.add(Para(text(t("letter.preservation.p4", lang))))
         doc.add(
