@@ -114,7 +114,7 @@ def parse(source: Source, options: Options) -> Iterator[Record]:
     zone, note = options.zone, options.zone_note
     conversation = conversation_name(source.name)
     ios = first.re is not ANDROID
-    days: dict[tuple[str, str, str, str], date] = {}
+    days: dict[tuple[str, ...], date] = {}
     last_clock: tuple | None = None
     last_stamp: datetime | None = None
     make = tuple.__new__  # Record(...) without the keyword machinery: this loop runs per message
@@ -122,15 +122,16 @@ def parse(source: Source, options: Options) -> Iterator[Record]:
 
     def finish(number: int, item: tuple) -> Record:
         nonlocal last_clock, last_stamp
-        mark, a, b, c, be, hour, minute, second, ap, body = item
-        clock = (a, b, c, be, hour, minute, second, ap)
+        mark, body = item[0], item[9]
+        clock = item[1:9]
         if clock == last_clock:  # messages in the same minute share one datetime
             stamp = last_stamp
         else:
-            day = days.get((a, b, c, be))
+            a, b, c, be, hour, minute, second, ap = clock
+            day = days.get(clock[:4])
             try:
                 if day is None:
-                    day = days[(a, b, c, be)] = make_date(a, b, c, bool(be), order)
+                    day = days[clock[:4]] = make_date(a, b, c, bool(be), order)
                 stamp = datetime(
                     day.year, day.month, day.day, hour_of(hour, ap) if ap else int(hour), int(minute),
                     int(second) if second else 0, tzinfo=zone,
