@@ -28,7 +28,7 @@ from ..model import Exhibit
 from ..store import CaseRepository
 from ..store.evidence import CustodyRepository, ExhibitRepository
 from . import archive
-from .blobs import BlobStore, fsync_dir, sync_files
+from .blobs import BlobStore, sync_files, sync_names
 from .custody import GENESIS, CustodyAction, CustodyEntry, seal_entry
 from .ingest import Digest, Source, describe_image, read_through
 from .metadata import file_times, is_image, is_picture_or_video
@@ -268,13 +268,12 @@ class Adder:
                 continue
             fresh.append(item)
         if self.blobs is not None:
-            sync_files([i.digest.temp for i in fresh if i.digest.temp is not None])  # data first, …
-            folders = set()
-            for item in fresh:
-                if item.digest.temp is not None:
-                    folders.add(self.blobs.commit(item.digest.temp, item.digest.sha256, sync=False).parent)
-            for folder in folders:  # … then the new names, and only then the rows pointing at them
-                fsync_dir(folder)
+            temps = [i.digest.temp for i in fresh if i.digest.temp is not None]
+            sync_files(temps)  # the ciphertext is durable, …
+            finals = [
+                self.blobs.commit(i.digest.temp, i.digest.sha256, sync=False) for i in fresh if i.digest.temp
+            ]
+            sync_names(finals)  # … then the new names, and only then the rows that point at them
         with self.vault.store.session() as s:
             exhibits = ExhibitRepository(s)
             custody = CustodyRepository(s)

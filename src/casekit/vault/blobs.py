@@ -77,6 +77,21 @@ def sync_files(paths: list[Path]) -> None:
             os.close(fd)
 
 
+def sync_names(paths: list[Path]) -> None:
+    """Make renames into place durable: one syncfs, else one fsync per folder involved."""
+    if not paths:
+        return
+    if _SYNCFS is not None:
+        fd = os.open(paths[0].parent, os.O_RDONLY)
+        try:
+            if _SYNCFS(fd) == 0:
+                return
+        finally:
+            os.close(fd)
+    for folder in {p.parent for p in paths}:
+        fsync_dir(folder)
+
+
 class BlobStore:
     def __init__(self, settings: Settings, case_id: str) -> None:
         self.root = case_dir(settings, case_id)
