@@ -189,7 +189,7 @@ def luring_bundle() -> CaseBundle:
             "E1",
             e1.sha256,
             "$.chats[0].messages[17]",
-            "request for images",
+            "image_request",
         ),
         KeyMessage(
             T0 + timedelta(days=6),
@@ -199,7 +199,7 @@ def luring_bundle() -> CaseBundle:
             "E1",
             e1.sha256,
             "$.chats[0].messages[31]",
-            "concealment",
+            "secrecy",
         ),
     ]
     timeline = [

@@ -132,3 +132,25 @@ def test_emoji_in_a_message_are_spelled_out_in_the_pdf_not_lost(tmp_path):
     assert "i skate too [skateboard] [heavy black heart] ok" in text
     assert "\U0001f6f9" in docx_text(render(doc, "docx"))  # Word and Markdown keep the emoji itself
     assert "\U0001f6f9" in render(doc, "md").decode()
+
+
+def test_french_documents_hold_no_english_phrase(scenario, monkeypatch):
+    """Every phrase is looked up in the document's language, never the terminal's."""
+    from importlib import resources
+
+    import yaml
+
+    monkeypatch.setenv("CASEKIT_LANG", "en")
+    phrases = yaml.safe_load(
+        resources.files("casekit.locale").joinpath("documents.yaml").read_text(encoding="utf-8")
+    )
+    english = {
+        key: texts["en"].split("{")[0].strip()
+        for key, texts in phrases.items()
+        if texts["en"] != texts["fr"] and len(texts["en"].split("{")[0].strip()) >= 12
+    }
+    _name, bundle = scenario
+    for kind, doc in all_documents(bundle, "fr"):
+        words = doc.plain_text()
+        leaked = [key for key, start in english.items() if start in words]
+        assert leaked == [], (kind, leaked)

@@ -34,6 +34,7 @@ def test_brief_luring_cites_facts_exhibits_and_law(luring, lang, tmp_path):
     # The key message, as written, with its exhibit and place.
     assert "send me a pic in ur pjs. just for me <3 #secret" in text
     assert "$.chats[0].messages[17]" in text
+    assert ("flagged: request for images" if lang == "en" else "signalé : demande d'images") in text
     # Offences with the Criminal Code section, element status and the deciding fact.
     assert (
         "s. 172.1(1)(b): Luring a child (likely)"
