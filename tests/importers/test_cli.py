@@ -228,3 +228,13 @@ def test_case_delete_removes_messages(cli, case_id, home):
             assert conn.execute(text("select count(*) from chat_imports")).scalar() == 0
     finally:
         store.close()
+
+
+def test_import_and_timeline_on_every_backend(db_url, cli, tmp_path):
+    """The same import on SQLite and PostgreSQL (skips without a server): same messages, same order."""
+    case = json.loads(cli("case", "new", "backend (made up)", "--json").stdout)["id"]
+    chat = tmp_path / "WhatsApp Chat with Jake.txt"
+    chat.write_text(WHATSAPP, encoding="utf-8")
+    assert cli("import", "--case", case, str(chat), "--timezone", "America/Toronto").exit_code == 0
+    messages = json.loads(cli("timeline", "--case", case, "--json", "--search", "SCHOOL").stdout)
+    assert [(m["locator"], m["timestamp"]) for m in messages] == [("line 2", "2024-03-13T23:03:00Z")]
