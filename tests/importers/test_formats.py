@@ -162,6 +162,12 @@ def test_meta_html_per_thread_layout():
     assert records[0].conversation == "jake.skater09"
 
 
+def test_instagram_html_is_told_from_messenger_html():
+    page = META_HTML.replace("<title>jake.skater09</title>", "<title>jake.skater09 | Instagram</title>")
+    (first, _second) = _read("message_1.html", page, "instagram_html", Options(assumed_zone="UTC"))
+    assert first.platform == "instagram"
+
+
 def test_sms_mms_and_refusal_of_entities():
     xml = """<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>
 <smses count="2">

@@ -127,14 +127,14 @@ IMPORTERS = (
         name="instagram_html",
         platform="instagram",
         title="Instagram 'Download your information' messages, HTML (message_1.html)",
-        sniff=lambda head: 70 if sniff(head) and b"instagram" in head.lower() else 0,
+        sniff=lambda head: sniff(head) + 5 if sniff(head) and b"instagram" in head.lower() else 0,
         parse=_parse("instagram"),
     ),
     Importer(
         name="messenger_html",
         platform="messenger",
         title="Facebook Messenger 'Download your information' messages, HTML (legacy messages.htm or message_1.html)",
-        sniff=sniff,
+        sniff=lambda head: sniff(head) - 20 if b"instagram" in head.lower() else sniff(head),
         parse=_parse("messenger"),
     ),
 )
