@@ -3,7 +3,7 @@ known and not yet known."""
 
 from __future__ import annotations
 
-from ..i18n import t
+from ..i18n import catalog, t
 from .bundle import CaseBundle
 from .common import (
     exhibit_description,
@@ -64,15 +64,21 @@ def _evidence(doc: Document, bundle: CaseBundle, lang: str) -> None:
     if not custody.entries:
         doc.add(Para(text(t("brief.no_custody", lang)), style="note"))
         return
+    entries = list(custody.entries)
+    if len(entries) > CUSTODY_ROWS:
+        # Each acquisition is already in the index with its time; a long log shows what happened after.
+        acquired = sum(1 for c in entries if c.action == "acquired")
+        entries = [c for c in entries if c.action != "acquired"]
+        doc.add(Para(text(t("brief.custody_acquired", lang, count=acquired)), style="small"))
     rows = [
         (
             text(stamp(c.when, lang)),
-            text(c.action),
+            text(_action(c.action, lang)),
             text(c.exhibit or "—"),
             text(c.actor),
             text(Span(short_hash(c.entry_hash), mono=True)),
         )
-        for c in custody.entries
+        for c in entries
     ]
     doc.add(
         Table(
@@ -89,6 +95,14 @@ def _evidence(doc: Document, bundle: CaseBundle, lang: str) -> None:
     )
     if custody.head_hash:
         doc.add(Para(text(t("brief.custody_head", lang, head=custody.head_hash)), style="small"))
+
+
+CUSTODY_ROWS = 40
+
+
+def _action(action: str, lang: str) -> str:
+    key = f"doc.custody.{action}"
+    return t(key, lang) if key in catalog() else action
 
 
 def _contacts(doc: Document, bundle: CaseBundle, lang: str) -> None:
