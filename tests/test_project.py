@@ -51,3 +51,13 @@ def test_no_direct_click_import() -> None:
         if re.search(r"^\s*(import click|from click)", path.read_text(encoding="utf-8"), flags=re.M)
     ]
     assert offenders == []
+
+
+def test_every_command_is_in_the_readme_and_in_a_help_panel() -> None:
+    from casekit.cli import PANELS, app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    names = [i.name or i.callback.__name__ for i in (*app.registered_commands, *app.registered_groups)]
+    paneled = {name for group in PANELS.values() for name in group}
+    assert sorted(set(names) - paneled) == []
+    assert [name for name in names if f"casekit {name}" not in readme] == []

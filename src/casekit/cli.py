@@ -105,7 +105,7 @@ for _name in COMMAND_MODULES:
 # --help groups the commands in the order a family meets them, whatever order the modules register in.
 PANELS = {
     "Start here": ("case", "intake", "facts", "demo"),
-    "Evidence and messages": ("evidence", "import", "timeline", "hash", "verify"),
+    "Evidence and messages": ("evidence", "import", "timeline", "findings", "hash", "verify"),
     "The law": ("assess", "kb", "schema"),
     "Documents": ("brief", "statement", "letter", "export"),
     "Following up": ("contact", "next", "remind"),
