@@ -154,3 +154,28 @@ def test_french_documents_hold_no_english_phrase(scenario, monkeypatch):
         words = doc.plain_text()
         leaked = [key for key, start in english.items() if start in words]
         assert leaked == [], (kind, leaked)
+
+
+def test_a_long_custody_log_is_summarised_not_dropped():
+    import hashlib
+
+    from casekit.model import Exhibit
+
+    from .scenarios import _custody
+
+    bundle = CaseBundle(case=Case(id="abcdefabcdef", title="many screenshots"))
+    bundle.exhibits = [
+        Exhibit(
+            case_id=bundle.case.id,
+            number=i + 1,
+            sha256=hashlib.sha256(bytes([i])).hexdigest(),
+            size=1,
+            original_name=f"s{i}.png",
+        )
+        for i in range(60)
+    ]
+    bundle.custody = _custody(bundle.exhibits)
+    md = render(build_brief(bundle, "en"), "md").decode()
+    assert "60 acquisition entries (one per exhibit" in md
+    assert md.count("| **E") == 60  # every exhibit is still in the index
+    assert bundle.custody.head_hash in md
