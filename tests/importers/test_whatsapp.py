@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from casekit.importers import DateOrderUnknown, Options, ParseFailed, Source, get
 
@@ -222,3 +225,26 @@ def test_utf16_export():
     data = "14/03/2024, 12:30 - Maya: one\n".encode("utf-16")
     (record,) = get("whatsapp").parse(Source.from_bytes("c.txt", data), Options(timezone="UTC"))
     assert record.text == "one"
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéàçñ", min_size=1, max_size=8)
+_LINE = st.lists(_WORD, min_size=1, max_size=6).map(" ".join)
+_MESSAGE = st.tuples(
+    st.sampled_from(["Maya", "jake.skater09", "Alex Martin", "+1 613 555 0100", "Zoë"]),
+    st.lists(_LINE, min_size=1, max_size=3).map("\n".join),
+    st.datetimes(min_value=datetime(2010, 1, 1), max_value=datetime(2030, 12, 31)).map(
+        lambda d: d.replace(second=0, microsecond=0)
+    ),
+)
+
+
+@settings(max_examples=int(os.environ.get("CASEKIT_FUZZ_EXAMPLES", "60")), deadline=None)
+@given(chat=st.lists(_MESSAGE, min_size=1, max_size=25), ios=st.booleans())
+def test_round_trip_property(chat, ios):
+    """Any chat written in WhatsApp's layout reads back to the same senders, texts and times."""
+    fmt = "[{d}/{m}/{Y}, {H}:{M}:{S}] " if ios else "{d}/{m}/{Y}, {H}:{M} - "
+    data = "".join(f"{_header(fmt, when)}{who}: {text}\n" for who, text, when in chat).encode()
+    records = list(
+        get("whatsapp").parse(Source.from_bytes("c.txt", data), Options(timezone="UTC", date_order="DMY"))
+    )
+    assert [(r.sender, r.text, r.timestamp.replace(tzinfo=None)) for r in records] == chat
