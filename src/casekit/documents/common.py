@@ -180,6 +180,14 @@ def victim_name(bundle: CaseBundle, lang: str) -> str:
     return person_name(bundle.victim, t("brief.the_child", lang))
 
 
+def victim_with_age(bundle: CaseBundle, lang: str) -> str:
+    """'Mia Tremblay (9 years old)', or just the name when the age is not recorded."""
+    name = victim_name(bundle, lang)
+    if bundle.victim_age is None:
+        return name
+    return t("doc.victim_with_age", lang, victim=name, age=age_words(bundle, lang))
+
+
 def age_words(bundle: CaseBundle, lang: str) -> str:
     age = bundle.victim_age
     return t("doc.age_years", lang, age=age) if age is not None else t("doc.unknown", lang)

@@ -9,7 +9,6 @@ from ..model import Contact
 from .brief import title_block
 from .bundle import CaseBundle
 from .common import (
-    age_words,
     colon,
     fact_ref,
     handle_kind,
@@ -19,7 +18,7 @@ from .common import (
     person_name,
     source_line,
     stamp,
-    victim_name,
+    victim_with_age,
 )
 from .model import Address, Bullets, Document, Heading, Para, Signature, Span, Table, Text, text
 from .references import CRIMINAL_CODE_POWERS, CVBR, OVERSIGHT_NOTE
@@ -132,8 +131,7 @@ def build_preservation(bundle: CaseBundle, lang: str, platform: str | None = Non
                 t(
                     "letter.preservation.p1",
                     lang,
-                    victim=victim_name(bundle, lang),
-                    age=age_words(bundle, lang),
+                    victim=victim_with_age(bundle, lang),
                     agency=agency,
                 )
             )
@@ -245,8 +243,7 @@ def build_escalation(bundle: CaseBundle, lang: str) -> Document:
     )
     file = contact.file_number if contact and contact.file_number else bundle.case.id
     _subject(doc, lang, t("letter.escalation.subject", lang, file=file), _reference(bundle, lang))
-    victim, age = victim_name(bundle, lang), age_words(bundle, lang)
-    doc.add(Para(text(t("letter.escalation.p1", lang, victim=victim, age=age))))
+    doc.add(Para(text(t("letter.escalation.p1", lang, victim=victim_with_age(bundle, lang)))))
     doc.add(Heading(t("letter.escalation.h.reported", lang), level=2), _reported_table(bundle, lang))
     doc.add(Heading(t("letter.escalation.h.declined", lang), level=2), _declined_para(bundle, contact, lang))
     doc.add(Heading(t("letter.escalation.h.why", lang), level=2))
@@ -288,8 +285,7 @@ def build_complaint(bundle: CaseBundle, lang: str) -> Document:
     _subject(
         doc, lang, t("letter.complaint.subject", lang, agency=agency, file=file), _reference(bundle, lang)
     )
-    victim, age = victim_name(bundle, lang), age_words(bundle, lang)
-    doc.add(Para(text(t("letter.complaint.p1", lang, victim=victim, age=age, agency=agency))))
+    doc.add(Para(text(t("letter.complaint.p1", lang, victim=victim_with_age(bundle, lang), agency=agency))))
     doc.add(Heading(t("letter.complaint.h.events", lang), level=2), _reported_table(bundle, lang))
     doc.add(_declined_para(bundle, contact, lang))
     doc.add(Heading(t("letter.complaint.h.why", lang), level=2))
