@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from ..model import Exhibit, utcnow
@@ -35,6 +35,17 @@ class ExhibitRepository:
         self.session.add(ExhibitRow(meta=exhibit.model_dump(mode="json")["metadata"], **values))
         self.session.flush()
         return exhibit
+
+    def add_many(self, exhibits: list[Exhibit]) -> None:
+        """Insert a batch in one executemany (ingest records up to 64 files per transaction)."""
+        if not exhibits:
+            return
+        rows = []
+        for e in exhibits:
+            row = e.model_dump(mode="python", exclude={"metadata"})
+            row["metadata"] = e.model_dump(mode="json", include={"metadata"})["metadata"]
+            rows.append(row)
+        self.session.execute(insert(ExhibitRow.__table__), rows)
 
     def by_sha256(self, case_id: str, sha256: str) -> Exhibit | None:
         row = self.session.scalar(
@@ -81,6 +92,10 @@ class CustodyRepository:
         self.session.add(CustodyRow(**entry.model_dump(mode="python")))
         self.session.flush()
         return entry
+
+    def append_many(self, entries: list[CustodyEntry]) -> None:
+        if entries:
+            self.session.execute(insert(CustodyRow.__table__), [e.model_dump(mode="python") for e in entries])
 
     def for_case(self, case_id: str) -> list[CustodyEntry]:
         rows = self.session.scalars(

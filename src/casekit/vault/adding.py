@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 BATCH_ITEMS = 64
 BATCH_BYTES = 256 << 20
 WORKERS = min(4, os.cpu_count() or 1)
-PREFETCH = 8  # files read ahead of the one being recorded: bounds memory and temporary blobs
+PREFETCH = 2 * BATCH_ITEMS  # files read ahead of the one being recorded, so reading goes on while
+# a batch is being synced and recorded; bounds the number of temporary blobs
 
 
 @dataclass
@@ -108,6 +109,9 @@ class Adder:
         self.blobs: BlobStore | None = None
         self.data_key: bytes | None = None
         self._lock = threading.Lock()
+        # Batches are synced and recorded by one thread of their own, in order, while reading goes on.
+        self._recorder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="casekit-record")
+        self._recording: Future[None] | None = None
 
     # ---- gathering -------------------------------------------------------------------------------
 
@@ -165,8 +169,12 @@ class Adder:
                     self._archive(prepared.source, prepared.digest.sha256, members, budget, depth=1)
             self._flush()
         finally:
-            for zf, _m, _b in plans.values():
-                zf.close()
+            try:
+                self._wait_recording()
+            finally:
+                self._recorder.shutdown()
+                for zf, _m, _b in plans.values():
+                    zf.close()
             for item in self.pending:  # only left on an error: drop unrecorded temporaries
                 if item.digest.temp is not None:
                     item.digest.temp.unlink(missing_ok=True)
@@ -248,13 +256,34 @@ class Adder:
         self.pending.append(item)
         self.pending_bytes += item.digest.size
         if len(self.pending) >= BATCH_ITEMS or self.pending_bytes >= BATCH_BYTES:
-            self._flush()
+            self._flush(wait=False)
 
-    def _flush(self) -> None:
+    def _flush(self, wait: bool = True) -> None:
+        """Hand the pending batch to the recorder (after the one before it); with ``wait``, return only
+        once everything queued so far is recorded."""
+        if self.pending:
+            batch, self.pending, self.pending_bytes = self.pending, [], 0
+            self._wait_recording()
+            self._recording = self._recorder.submit(self._record, batch)
+        if wait:
+            self._wait_recording()
+
+    def _wait_recording(self) -> None:
+        if self._recording is not None:
+            running, self._recording = self._recording, None
+            running.result()
+
+    def _record(self, batch: list[Prepared]) -> None:
         """Move the batch's blobs into place, then record every new item in one transaction."""
-        if not self.pending:
-            return
-        batch, self.pending, self.pending_bytes = self.pending, [], 0
+        try:
+            self._record_batch(batch)
+        except BaseException:
+            for item in batch:  # nothing of a failed batch is recorded: drop its temporaries
+                if item.digest.temp is not None:
+                    item.digest.temp.unlink(missing_ok=True)
+            raise
+
+    def _record_batch(self, batch: list[Prepared]) -> None:
         with self.vault.store.session() as s:
             known = ExhibitRepository(s).by_sha256s(self.case_id, [i.digest.sha256 for i in batch])
         fresh: list[Prepared] = []
@@ -281,10 +310,11 @@ class Adder:
             head = custody.head(self.case_id)
             seq, prev = (head.seq, head.entry_hash) if head else (0, GENESIS)
             signer = self.vault._signing_key()
+            rows: list[Exhibit] = []
+            entries: list[CustodyEntry] = []
             for item in fresh:
                 exhibit = self._exhibit(item, number)
                 number += 1
-                exhibits.add(exhibit)
                 seq += 1
                 entry = CustodyEntry(
                     case_id=self.case_id,
@@ -295,9 +325,14 @@ class Adder:
                     detail=acquired_detail(exhibit),
                     prev_hash=prev,
                 )
-                entry = custody.append(seal_entry(entry, signer))
+                entry = seal_entry(entry, signer)
                 prev = entry.entry_hash
-                self.results.setdefault(exhibit.sha256, exhibit)
+                rows.append(exhibit)
+                entries.append(entry)
+            exhibits.add_many(rows)
+            custody.append_many(entries)
+        for exhibit in rows:
+            self.results.setdefault(exhibit.sha256, exhibit)
 
     def _exhibit(self, item: Prepared, number: int) -> Exhibit:
         metadata: dict[str, Any] = dict(item.source.metadata)

@@ -95,6 +95,7 @@ def sync_names(paths: list[Path]) -> None:
 class BlobStore:
     def __init__(self, settings: Settings, case_id: str) -> None:
         self.root = case_dir(settings, case_id)
+        self._made: set[Path] = set()  # folders known to exist: saves a mkdir per blob
 
     def path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / f"{sha256}{SUFFIX}"
@@ -103,8 +104,10 @@ class BlobStore:
         return self.path(sha256).is_file()
 
     def temp(self) -> Path:
-        self.root.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self.root.mkdir(exist_ok=True, mode=0o700)
+        if self.root not in self._made:
+            self.root.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self.root.mkdir(exist_ok=True, mode=0o700)
+            self._made.add(self.root)
         return self.root / f"{TMP_PREFIX}{os.getpid()}-{secrets.token_hex(6)}"
 
     def commit(self, temp: Path, sha256: str, *, sync: bool = True) -> Path:
@@ -112,7 +115,9 @@ class BlobStore:
 
         With ``sync=False`` the caller fsyncs the folder itself (once for a whole batch)."""
         final = self.path(sha256)
-        final.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if final.parent not in self._made:
+            final.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self._made.add(final.parent)
         os.replace(temp, final)
         if sync:
             fsync_dir(final.parent)
