@@ -207,6 +207,8 @@ def timeline_command(
             else m.timestamp
         )
         stamp = f"{when:%Y-%m-%d %H:%M:%S %Z}" if when else "?"
+        if when and m.timezone_assumed:  # the export had no zone: say the shown one was assumed
+            stamp += " " + t("import.cli_assumed")
         who = m.sender or t("import.cli_event")
         text = m.text if m.kind != "media" or m.text else t("import.cli_media")
         flags = (" " + t("import.cli_deleted")) if m.deleted else ""
