@@ -402,3 +402,21 @@ def test_mojibake_is_repaired():
     assert {"reaction": "\u2764\ufe0f", "actor": "J\u2764\ufe0fhn Doe"} in reactions
     assert all("\u00e2\u009d" not in (r.text + (r.sender or "")) for r in records)
     _ = timezone  # imported for readers comparing zones by hand
+
+
+def test_legacy_messenger_threads_and_times():
+    records = list(
+        get("messenger_html").parse(
+            Source.from_path(DATA / "facebook_messenger/fbchatarchive_legacy_messages.htm"),
+            Options(**UTC_OPTIONS),
+        )
+    )
+    assert {r.conversation for r in records} == {
+        "First User 一, Second User 二",
+        "First User 一, Third User 三",
+        "First User 一, Second User 二, Third User 三",
+    }
+    first = records[0]
+    assert (first.sender, first.text.rstrip("\x10")) == ("Second User 二", "The last message! Hello")
+    assert first.timestamp == datetime(2013, 10, 5, 5, 5, tzinfo=UTC)  # 10:05pm PDT
+    assert first.timezone_assumed is None  # the page wrote its zone

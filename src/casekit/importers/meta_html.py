@@ -38,6 +38,7 @@ class _Blocks(HTMLParser):
         self._box_line = 0
         self._in_title = False
         self._pending_legacy: list | None = None
+        self.thread: str | None = None
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "title":
@@ -52,8 +53,10 @@ class _Blocks(HTMLParser):
         elif tag == "div" and self._box_parts is not None and len(self._stack) == self._box_depth + 1:
             role = "part"
             self._box_parts.append([])
+        elif tag == "div" and "thread" in classes:
+            role, self.thread = "thread", ""
         elif tag == "div" and "message" in classes:
-            self._pending_legacy = [None, None, "", self.getpos()[0]]
+            self._pending_legacy = [None, None, "", self.getpos()[0], (self.thread or "").strip() or None]
             self.found.append(self._pending_legacy)
         elif tag == "span" and "user" in classes:
             role = "user"
@@ -74,7 +77,7 @@ class _Blocks(HTMLParser):
             if len(parts) >= 2:
                 sender, stamp = parts[0], parts[-1]
                 body = "\n".join(p for p in parts[1:-1] if p)
-                self.found.append([sender, stamp, body, self._box_line])
+                self.found.append([sender, stamp, body, self._box_line, None])
             self._box_parts = None
         elif role == "p":
             self._pending_legacy = None
@@ -86,6 +89,8 @@ class _Blocks(HTMLParser):
             self._box_parts[-1].append(data)
             return
         role = self._stack[-1] if self._stack else ""
+        if role == "thread" and self.thread is not None:
+            self.thread += data  # legacy: the participants' names, written before the thread's messages
         if self._pending_legacy is None:
             return
         if role == "user":
@@ -101,7 +106,7 @@ def _parse(platform: str):
         blocks = _Blocks()
         blocks.feed(read_text(source))
         blocks.close()
-        for index, (sender, stamp, text, line) in enumerate(blocks.found):
+        for index, (sender, stamp, text, line, thread) in enumerate(blocks.found):
             where = f"line {line}"
             if not sender or not stamp:
                 raise fail(source, where, "import.bad_record", field="sender" if not sender else "time")
@@ -114,7 +119,7 @@ def _parse(platform: str):
                 platform=platform,
                 text=text.strip(),
                 sender=sender.strip(),
-                conversation=blocks.title,
+                conversation=" ".join(thread.split()) if thread else blocks.title,
                 timestamp=when,
                 timezone_assumed=None if written else options.zone_note,
             )
