@@ -148,8 +148,11 @@ def render_docx(doc: Document) -> bytes:
             r.font.color.rgb = MUTED
         if doc.meta:
             table = out.add_table(rows=0, cols=2)
+            table.autofit = False
+            table.columns[0].width, table.columns[1].width = Cm(5), Cm(12.4)
             for k, v in doc.meta:
                 cells = table.add_row().cells
+                cells[0].width, cells[1].width = Cm(5), Cm(12.4)
                 cells[0].text, cells[1].text = k, v
                 cells[0].paragraphs[0].runs[0].bold = True
                 for c in cells:
@@ -177,8 +180,12 @@ def render_docx(doc: Document) -> bytes:
             _repeat_header(table.rows[0])
             total = sum(block.widths) if block.widths else 0
             widths = [Cm(17.4 * w / total) for w in block.widths] if total else []
-            for i, width in enumerate(widths):
-                table.rows[0].cells[i].width = width
+            if widths:
+                # LibreOffice reads the grid, Word the cells: both are set.
+                table.autofit = False
+                for i, width in enumerate(widths):
+                    table.columns[i].width = width
+                    table.rows[0].cells[i].width = width
             for row in block.rows:
                 cells = table.add_row().cells
                 for i, (cell, value) in enumerate(zip(cells, row, strict=True)):
@@ -189,9 +196,11 @@ def render_docx(doc: Document) -> bytes:
                         cell.width = widths[i]
             out.add_paragraph()
         elif isinstance(block, Fields):
+            colon = " : " if doc.lang == "fr" else ": "
             for label, value in block.rows:
                 p = out.add_paragraph()
-                p.add_run(f"{label}: ").bold = True
+                p.paragraph_format.space_after = Pt(2)
+                p.add_run(f"{label}{colon}").bold = True
                 _runs(p, value)
         elif isinstance(block, Address):
             p = out.add_paragraph()

@@ -63,8 +63,9 @@ def render_markdown(doc: Document) -> bytes:
                 lines.append("| " + " | ".join(_spans(c, cell=True) for c in row) + " |")
             lines.append("")
         elif isinstance(block, Fields):
+            colon = " :" if doc.lang == "fr" else ":"
             for label, value in block.rows:
-                lines.append(f"- **{_esc(label)}:** {_spans(value)}")
+                lines.append(f"- **{_esc(label)}{colon}** {_spans(value)}")
             lines.append("")
         elif isinstance(block, Address):
             lines += [_esc(line) + "  " for line in block.lines]
