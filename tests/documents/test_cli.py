@@ -184,6 +184,8 @@ def test_export_command_with_files_never_includes_the_sensitive_item(cli, seeded
     assert [e["action"] for e in log["entries"]][:3] == ["acquired"] * 3
     actions = [e.action for e in seeded["vault"].custody(case_id)]
     assert actions.count("exported") == 3  # E1's and E3's contents, and the package
+    verification = json.loads((target / "data" / "custody" / "verification.json").read_text())
+    assert verification["ok"] is True and verification["exhibits_checked"] == 3
     # The officer's offline check of the custody log, shipped in the package, passes; one changed byte fails it.
     checker = target / "data" / "custody" / "verify_custody.py"
     ok = subprocess.run([sys.executable, str(checker)], capture_output=True, text=True)

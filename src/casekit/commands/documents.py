@@ -142,6 +142,8 @@ def export(
     _say_gaps(bundle, lang)
     result = export_package(bundle, directory, lang=lang, include_files=include_files, vault=vault)
     console.print(t("export.done", lang, path=result.path, files=len(result.files)))
+    if result.verified is False:
+        err_console.print(t("export.verify_failed", lang), highlight=False)
     if result.sensitive_skipped:
         console.print(t("export.sensitive_skipped", lang, count=len(result.sensitive_skipped)))
 

@@ -51,6 +51,7 @@ class ExportResult:
     files: list[str] = field(default_factory=list)  # payload paths, relative to data/
     included: list[str] = field(default_factory=list)  # E-labels whose contents were included
     sensitive_skipped: list[str] = field(default_factory=list)
+    verified: bool | None = None  # None: the vault could not be checked (no passphrase, no vault)
 
 
 def _safe_name(label: str, name: str) -> str:
@@ -201,6 +202,10 @@ def _fill(
     checker = resources.files("casekit.documents").joinpath("templates/verify_custody.py").read_bytes()
     _write(root, "custody/verify_custody.py", checker, result)
     result.sensitive_skipped = [e.label for e in bundle.exhibits if e.sensitive]
+    report = _verify(bundle, vault)
+    if report is not None:
+        result.verified = bool(report.get("ok"))
+        _write(root, "custody/verification.json", _json(report), result)
     if include_files:
         for e in sorted(bundle.exhibits, key=lambda x: x.number):
             # Sensitive items were never copied into the vault; the check is repeated here on purpose.
@@ -216,6 +221,23 @@ def _fill(
                     fh.write(chunk)
             result.files.append(rel)
             result.included.append(e.label)
+
+
+def _verify(bundle: CaseBundle, vault: Any) -> dict[str, Any] | None:
+    """The vault's own check at export time: every exhibit re-hashed, the custody chain and signatures.
+
+    The package says what was found either way; a failed check does not stop the export (the officer
+    needs to know), and the command reports it.
+    """
+    if vault is None or not hasattr(vault, "verify") or not bundle.exhibits:
+        return None
+    try:
+        report = vault.verify(bundle.case.id)
+    except CasekitError:
+        return None  # no passphrase: the package is still verifiable by its own manifests
+    data = report.model_dump(mode="json")
+    data["checked_at"] = bundle.generated.isoformat()
+    return data
 
 
 def _json(value: Any) -> bytes:
