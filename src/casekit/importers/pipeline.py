@@ -49,18 +49,25 @@ class ImportResult:
 
 
 class VaultCipher:
-    """Seals message content with the case's data key (AES-256-GCM, via the vault's primitives)."""
+    """Seals message content with the case's data key: AES-256-GCM, a random 96-bit nonce per message,
+    the message's identity as associated data (the vault's ``seal`` layout: nonce | ciphertext)."""
 
     def __init__(self, key: bytes) -> None:
-        from ..vault.crypto import seal, unseal
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-        self._key, self._seal, self._unseal = key, seal, unseal
+        self._aead = AESGCM(key)  # built once: a timeline opens every message of the case
 
     def seal(self, plaintext: bytes, aad: bytes) -> bytes:
-        return self._seal(self._key, plaintext, aad)
+        nonce = os.urandom(12)
+        return nonce + self._aead.encrypt(nonce, plaintext, aad)
 
     def open(self, sealed: bytes, aad: bytes) -> bytes:
-        return self._unseal(self._key, sealed, aad)
+        from cryptography.exceptions import InvalidTag
+
+        try:
+            return self._aead.decrypt(sealed[:12], sealed[12:], aad)
+        except InvalidTag:
+            raise ImportFailed.from_key("import.sealed_damaged") from None
 
     @classmethod
     def for_case(cls, vault: Any, case_id: str, *, create: bool = False) -> VaultCipher:
@@ -249,17 +256,16 @@ def timeline(
     cipher = VaultCipher.for_case(vault, case_id)
     wanted_sender = sender.casefold() if sender else None
     wanted_text = search.casefold() if search else None
-    out = []
+
+    def keep(content: dict) -> bool:
+        if wanted_sender and wanted_sender not in (content.get("sender") or "").casefold():
+            return False
+        return not (wanted_text and wanted_text not in (content.get("text") or "").casefold())
+
     with store.session() as s:
-        for message in MessageRepository(s, cipher).for_case(
-            case_id, start=start, end=end, platforms=platforms
-        ):
-            if wanted_sender and wanted_sender not in (message.sender or "").casefold():
-                continue
-            if wanted_text and wanted_text not in message.text.casefold():
-                continue
-            out.append(message)
-    return out
+        repo = MessageRepository(s, cipher)
+        chosen = keep if (wanted_sender or wanted_text) else None
+        return list(repo.for_case(case_id, start=start, end=end, platforms=platforms, keep=chosen))
 
 
 class _NoKeyYet:
