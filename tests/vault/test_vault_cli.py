@@ -99,3 +99,11 @@ def test_sensitive_media_flag(cli, store: Store, case_id: str, inbox: Path) -> N
     assert result.exit_code == 0
     kept = {e["original_name"]: e["stored"] for e in json.loads(result.stdout)}
     assert kept == {"IMG_0009.png": False, "chat.txt": True}
+
+
+def test_hash_of_a_folder_lists_every_file(cli, inbox: Path) -> None:
+    (inbox / "b.txt").write_text("b")
+    (inbox / "sub").mkdir()
+    (inbox / "sub" / "a.txt").write_text("a")
+    doc = json.loads(cli("hash", str(inbox), "--json").stdout)
+    assert [Path(d["path"]).name for d in doc] == ["b.txt", "a.txt"]

@@ -263,11 +263,16 @@ def hashlist(
 
 
 def hash_command(
-    files: list[Path] = typer.Argument(..., help="Files to fingerprint."),
+    files: list[Path] = typer.Argument(..., help="Files (or folders) to fingerprint."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Print SHA-256, MD5 and, for pictures, PDQ of files, without adding them to any case."""
-    results = [hash_file(f) for f in files]
+    expanded: list[Path] = []
+    for f in files:  # a folder means every file in it, in order
+        expanded.extend(
+            sorted(p for p in f.rglob("*") if p.is_file() and not p.is_symlink()) if f.is_dir() else [f]
+        )
+    results = [hash_file(f) for f in expanded]
     if as_json:
         print_json(
             [

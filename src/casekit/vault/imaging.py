@@ -19,6 +19,10 @@ MAX_PIXELS = 178_956_970
 
 _heif_ready = False
 
+# Bombs are handled below (a VaultError naming the file); Pillow's own warning would only repeat it on
+# the terminal.  A module-level filter, because catch_warnings() is not safe in ingest's worker threads.
+warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+
 
 def _enable_heif() -> None:
     global _heif_ready
@@ -38,11 +42,9 @@ def open_image(source: str | Path | IO[bytes], name: str | None = None) -> Image
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     label = name or (str(source) if isinstance(source, str | Path) else "image")
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(source)
-            width, height = image.size
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        image = Image.open(source)
+        width, height = image.size
+    except Image.DecompressionBombError:
         raise VaultError.from_key("vault.image_bomb", name=label) from None
     if width * height > MAX_PIXELS:
         image.close()
