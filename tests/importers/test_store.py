@@ -73,3 +73,17 @@ def test_a_payload_moved_to_another_message_is_refused(any_store):
         s.execute(text("update messages set payload = :p where id = :i"), {"p": rows[0][1], "i": rows[1][0]})
         with pytest.raises(ValueError):
             list(repo.for_case(case.id))
+
+
+def test_vault_cipher_binds_content_to_its_message():
+    import os
+
+    from casekit.errors import ImportFailed
+    from casekit.importers.pipeline import VaultCipher
+
+    cipher = VaultCipher(os.urandom(32))
+    sealed = cipher.seal(b"made-up words", b"message 1")
+    assert b"made-up" not in sealed and cipher.open(sealed, b"message 1") == b"made-up words"
+    assert cipher.seal(b"made-up words", b"message 1") != sealed  # a fresh nonce each time
+    with pytest.raises(ImportFailed):
+        cipher.open(sealed, b"message 2")
