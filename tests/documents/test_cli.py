@@ -214,3 +214,50 @@ def test_without_the_passphrase_the_brief_is_written_and_says_why_messages_are_m
     brief = out.read_text()
     assert "dont tell ur mom" not in brief and "Not yet recorded." in brief
     assert seeded["vault"].exhibits(seeded["case_id"])[0].sha256 in brief  # the index needs no passphrase
+
+
+def test_statement_quotes_the_narrative_given_as_a_file(cli, seeded, store, tmp_path):
+    story = tmp_path / "what happened.txt"
+    story.write_text(
+        "Le 3 octobre, Mia m'a montré les messages.\n\nJ'ai appelé la police le lendemain.", encoding="utf-8"
+    )
+    out = tmp_path / "statement.md"
+    result = cli(
+        "statement",
+        "--case",
+        seeded["case_id"],
+        "--narrative",
+        str(story),
+        "--format",
+        "md",
+        "--lang",
+        "fr",
+        "-o",
+        str(out),
+    )
+    assert result.exit_code == 0, result.output
+    text = out.read_text()
+    assert (
+        "Le 3 octobre, Mia m'a montré les messages." in text and "J'ai appelé la police le lendemain." in text
+    )
+    assert "Dans mes propres mots" in text
+    # Kept with the case: the next statement quotes it without the option.
+    again = cli("statement", "--case", seeded["case_id"], "--format", "md", "-o", str(tmp_path / "again.md"))
+    assert (
+        again.exit_code == 0 and "J'ai appelé la police le lendemain." in (tmp_path / "again.md").read_text()
+    )
+    # Kept out of the facts (the law part's vocabulary): the assessment still runs on the stored facts,
+    # and the brief, which is not the person's own statement, does not list it as an event.
+    from casekit.law import assess
+    from casekit.store import FactRepository
+
+    with store.session() as s:
+        stored = FactRepository(s).as_dict(seeded["case_id"])
+    assert "narrative" not in stored
+    assess(stored, "CA-ON")
+    brief = cli("brief", "--case", seeded["case_id"], "--format", "md", "-o", str(tmp_path / "b.md"))
+    assert brief.exit_code == 0 and "J'ai appelé" not in (tmp_path / "b.md").read_text()
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00not text")
+    result = cli("statement", "--case", seeded["case_id"], "--narrative", str(bad))
+    assert result.exit_code == 2 and "bad.txt" in result.output and "UTF-8" in result.output

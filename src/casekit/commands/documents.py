@@ -83,11 +83,47 @@ def statement(
     fmt: str = typer.Option("pdf", "--format", "-f", help=FORMAT_HELP),
     lang: str = typer.Option("en", "--lang", "-l", help=LANG_HELP),
     output: Path | None = typer.Option(None, "--output", "-o", help=OUT_HELP),
+    narrative: Path | None = typer.Option(
+        None,
+        "--narrative",
+        help="A text file with what happened in your own words; it is kept with the case and quoted as written.",
+    ),
 ) -> None:
     """Write your statement: first person, in time order, with exhibit numbers and a place to sign."""
     from ..documents import build_statement
 
+    if narrative is not None:
+        _save_narrative(case_id, narrative, lang)
     _write_document(case_id, "statement", build_statement, fmt, lang, output)
+
+
+def _save_narrative(case_id: str, path: Path, lang: str) -> None:
+    """Keep the person's own account with the case, as an undated timeline entry of source "narrative"
+    (not a fact: facts are the law part's vocabulary, and an unknown key would upset its checks).  The
+    latest account given is the one statements quote."""
+    from ..documents.bundle import NARRATIVE_SOURCE
+    from ..model import TimelineEvent
+    from ..store import CaseRepository, TimelineRepository
+
+    try:
+        words = path.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        raise DocumentError.from_key("error.narrative_read", path=path.name, reason=reason) from None
+    if not words:
+        raise DocumentError.from_key("error.narrative_empty", path=path.name)
+    with open_store().session() as s:
+        CaseRepository(s).get(case_id)
+        TimelineRepository(s).add(
+            TimelineEvent(
+                case_id=case_id,
+                title=t("statement.h.own_words", lang),
+                detail=words,
+                source=NARRATIVE_SOURCE,
+                reference=f"file:{path.name}",
+            )
+        )
+    console.print(t("statement.narrative_saved", lang))
 
 
 def _letter_command(kind: str, doc_help: str):

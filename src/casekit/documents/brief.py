@@ -169,7 +169,7 @@ def _timeline(doc: Document, bundle: CaseBundle, lang: str) -> None:
     doc.add(Heading(t("brief.h.timeline", lang)))
     # The recorded events and the police contacts, in one time order (undated events last).
     dated: list[tuple[datetime | None, tuple[Text, ...]]] = []
-    for event in bundle.timeline:
+    for event in bundle.events:
         what = text(Span(event.title, bold=bool(event.detail)), f" {event.detail}" if event.detail else "")
         dated.append(
             (

@@ -15,6 +15,8 @@ from typing import Any
 from ..model import Case, Contact, Exhibit, Fact, Person, PersonRole, TimelineEvent, utcnow
 from .views import AgencyView, AssessmentView, CustodyLog, IdentifierView, KeyMessage, PlatformView
 
+NARRATIVE_SOURCE = "narrative"  # a timeline entry holding the person's own account, quoted in statements
+
 
 @dataclass
 class CaseBundle:
@@ -59,6 +61,22 @@ class CaseBundle:
 
     def has(self, key: str) -> bool:
         return key in self.facts
+
+    @property
+    def events(self) -> list[TimelineEvent]:
+        """The timeline without the person's own account (that is quoted whole, not listed as an event)."""
+        return [e for e in self.timeline if e.source != NARRATIVE_SOURCE]
+
+    @property
+    def narrative(self) -> tuple[str, str] | None:
+        """(the person's own account, where it came from): the latest one given, else a ``narrative`` fact."""
+        given = [e for e in self.timeline if e.source == NARRATIVE_SOURCE and e.detail.strip()]
+        if given:
+            return given[-1].detail.strip(), given[-1].reference or ""
+        fact = self.facts.get("narrative")
+        if fact is not None and isinstance(fact.value, str) and fact.value.strip():
+            return fact.value.strip(), "fact"
+        return None
 
     @property
     def victim_age(self) -> int | None:

@@ -144,7 +144,7 @@ def build_preservation(bundle: CaseBundle, lang: str, platform: str | None = Non
             (2, 4, 2),
         )
     )
-    moments = [e.when for e in bundle.timeline] + [m.when for m in bundle.messages]
+    moments = [e.when for e in bundle.events] + [m.when for m in bundle.messages]
     first = min((w for w in moments if w is not None), default=None)
     start = long_date(first, lang) if first else t("letter.preservation.first_contact", lang)
     doc.add(Para(text(t("letter.preservation.p2", lang, start=start))))

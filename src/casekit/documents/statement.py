@@ -48,12 +48,13 @@ def build_statement(bundle: CaseBundle, lang: str) -> Document:
         about.append(t("statement.about_victim_noage", lang, victim=victim))
     doc.add(Para(text(" ".join(about))))
 
-    narrative = bundle.fact("narrative")
-    if isinstance(narrative, str) and narrative.strip():
+    if bundle.narrative is not None:
+        words, origin = bundle.narrative
         doc.add(Heading(t("statement.h.own_words", lang)))
-        for chunk in narrative.strip().split("\n\n"):
+        for chunk in words.split("\n\n"):
             doc.add(Para(text(chunk.strip())))
-        doc.add(Para(text(fact_ref("narrative", lang)), style="small"))
+        ref = fact_ref("narrative", lang) if origin == "fact" else Span(f"[{origin}]", italic=True)
+        doc.add(Para(text(ref), style="small"))
 
     doc.add(Heading(t("statement.h.what", lang)))
     items = _events(bundle, lang)
@@ -118,7 +119,7 @@ def build_statement(bundle: CaseBundle, lang: str) -> Document:
 def _events(bundle: CaseBundle, lang: str) -> list[tuple[datetime | None, Text]]:
     """The recorded events and the suspect's key messages, in time order (undated events last)."""
     items: list[tuple[datetime | None, Text]] = []
-    for event in bundle.timeline:
+    for event in bundle.events:
         title = event.title.rstrip(".")
         line = (
             t("statement.event", lang, when=stamp(event.when, lang), title=title)
