@@ -19,6 +19,7 @@ from .tables_messages import ChatImportRow, MessageRow
 
 _SEALED = ("text", "sender", "sender_id", "recipients", "conversation", "attachments", "reactions")
 _BATCH = 2000
+_INSERT = insert(MessageRow.__table__)  # a Core insert: executemany, without the ORM's per-row work
 
 
 class Cipher(Protocol):
@@ -60,10 +61,10 @@ class MessageRepository:
         for seq, message in enumerate(messages):
             batch.append(self._row(message, chat_import.id, seq))
             if len(batch) >= _BATCH:
-                self.session.execute(insert(MessageRow), batch)
+                self.session.execute(_INSERT, batch)
                 count, batch = count + len(batch), []
         if batch:
-            self.session.execute(insert(MessageRow), batch)
+            self.session.execute(_INSERT, batch)
             count += len(batch)
         row = self.session.get(ChatImportRow, chat_import.id)
         if row is not None:
