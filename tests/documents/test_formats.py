@@ -179,3 +179,18 @@ def test_a_long_custody_log_is_summarised_not_dropped():
     assert "60 acquisition entries (one per exhibit" in md
     assert md.count("| **E") == 60  # every exhibit is still in the index
     assert bundle.custody.head_hash in md
+
+
+def test_a_layout_failure_is_a_plain_error_without_content(monkeypatch):
+    import typst
+
+    from casekit.documents import render_typst
+
+    def broken(*args, **kwargs):
+        raise typst.TypstError('unknown variable: "SECRET message text"')
+
+    monkeypatch.setattr(render_typst.typst, "compile", broken)
+    with pytest.raises(DocumentError) as excinfo:
+        render(build_brief(CaseBundle(case=Case(id="0123456789ab", title="x")), "en"), "pdf")
+    assert "SECRET" not in str(excinfo.value) and "unknown variable" in excinfo.value.message
+    assert "docx or md" in excinfo.value.hint

@@ -7,6 +7,7 @@ text is data, never markup.  Nothing is written to a temporary file (the documen
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import asdict
 from functools import cache
@@ -104,6 +105,7 @@ def render_pdf(doc: Document) -> bytes:
             timestamp=int(doc.generated_ts),
         )
     except RuntimeError as exc:
-        # Typst's message names template lines, never the content; keep only its first line.
-        detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+        # Keep Typst's first line, with anything it quotes removed: a quoted value could be evidence text.
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        detail = re.sub(r'"[^"]*"|`[^`]*`|\'[^\']*\'', "…", first)[:200]
         raise DocumentError.from_key("error.document_render", kind=doc.title, detail=detail) from None
