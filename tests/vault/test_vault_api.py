@@ -258,3 +258,18 @@ def test_sensitive_media_withholds_pictures_and_videos_only(
     assert image.pdq and image.metadata["container"] == zipped.sha256
     assert not zipped.sensitive and zipped.stored  # the archive itself is kept, as it came
     assert vault.verify(case_id).ok
+
+
+def test_one_argon2_derivation_per_vault(
+    store: Store, settings: Settings, case_id: str, inbox: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from casekit.vault import keys
+
+    calls: list[object] = []
+    real = keys.derive
+    monkeypatch.setattr(keys, "derive", lambda p, params: calls.append(params) or real(p, params))
+    (inbox / "a.txt").write_text("a")
+    Vault(store, settings).add(case_id, [inbox / "a.txt"])  # makes the signing key and the case key
+    assert len(calls) == 1
+    Vault(store, settings).read(case_id, "E1")  # unwraps both
+    assert len(calls) == 2

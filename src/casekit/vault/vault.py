@@ -46,6 +46,8 @@ class Vault:
         self.limits = limits
         self._data_keys: dict[str, bytes] = {}
         self._signer: Ed25519PrivateKey | None = None
+        self._keks: dict[keys.KdfParams, bytes] = {}  # Argon2id results, by salt and cost
+        self._installation_kdf: keys.KdfParams | None = None
 
     # ---- keys ------------------------------------------------------------------------------------
 
@@ -53,6 +55,11 @@ class Vault:
         if not self._passphrase:
             raise VaultError.from_key("vault.passphrase_needed")
         return self._passphrase
+
+    def _kek(self, params: keys.KdfParams) -> bytes:
+        if params not in self._keks:
+            self._keks[params] = keys.derive(self._need_passphrase(), params)
+        return self._keks[params]
 
     def has_setup(self) -> bool:
         """True once a signing key exists (the first evidence added, or ``setup``)."""
@@ -66,24 +73,28 @@ class Vault:
     def _signing_key(self) -> Ed25519PrivateKey:
         if self._signer is not None:
             return self._signer
-        passphrase = self._need_passphrase()
+        self._need_passphrase()  # fail early, before touching the database
         with self.store.session() as s:
             repo = KeyRepository(s)
             found = repo.signing_key()
             if found is None:
                 raw, pem = keys.new_signing_key()
-                wrapped, params = keys.wrap(raw, passphrase, SIGNING_AAD, self._kdf)
-                repo.set_signing_key(pem, wrapped, params.to_json())
+                params = keys.fresh_params(self._kdf)
+                repo.set_signing_key(
+                    pem, keys.wrap_with(self._kek(params), raw, SIGNING_AAD), params.to_json()
+                )
             else:
                 _pem, wrapped, kdf = found
-                raw = keys.unwrap(wrapped, passphrase, SIGNING_AAD, keys.KdfParams.from_json(kdf))
+                params = keys.KdfParams.from_json(kdf)
+                raw = keys.unwrap_with(self._kek(params), wrapped, SIGNING_AAD)
+        self._installation_kdf = params
         self._signer = Ed25519PrivateKey.from_private_bytes(raw)
         return self._signer
 
     def _data_key(self, case_id: str, *, create: bool) -> bytes:
         if case_id in self._data_keys:
             return self._data_keys[case_id]
-        passphrase = self._need_passphrase()
+        self._need_passphrase()  # fail early, before touching the database
         self._signing_key()  # one passphrase for the installation: a wrong one fails here, early
         with self.store.session() as s:
             repo = KeyRepository(s)
@@ -92,11 +103,13 @@ class Vault:
                 if not create:
                     raise VaultError.from_key("vault.no_key", case_id=case_id)
                 key = keys.new_data_key()
-                wrapped, params = keys.wrap(key, passphrase, _case_aad(case_id), self._kdf)
-                repo.set_case_key(case_id, wrapped, params.to_json())
+                params = self._installation_kdf or keys.fresh_params(self._kdf)
+                repo.set_case_key(
+                    case_id, keys.wrap_with(self._kek(params), key, _case_aad(case_id)), params.to_json()
+                )
             else:
                 wrapped, kdf = found
-                key = keys.unwrap(wrapped, passphrase, _case_aad(case_id), keys.KdfParams.from_json(kdf))
+                key = keys.unwrap_with(self._kek(keys.KdfParams.from_json(kdf)), wrapped, _case_aad(case_id))
         self._data_keys[case_id] = key
         return key
 
