@@ -79,17 +79,12 @@ class DateOrderUnknown(ParseFailed):
 
 @dataclass(frozen=True)
 class Source:
-    """Bytes an importer can read, as many times as it needs.
-
-    ``name`` is what the user recognises (``chat.txt`` or ``export.zip!/_chat.txt``); ``siblings`` are
-    the other file names in the same folder of the export, so a message's attachment can be matched to
-    the file that came with it.
-    """
+    """Bytes an importer can read, as many times as it needs.  ``name`` is what the user recognises
+    (``chat.txt`` or ``export.zip!/_chat.txt``): it is the only thing about a file an error may quote."""
 
     name: str
     opener: Callable[[], BinaryIO]
     size: int
-    siblings: frozenset[str] = field(default_factory=frozenset)
 
     def open(self) -> BinaryIO:
         return self.opener()
@@ -101,19 +96,11 @@ class Source:
     @classmethod
     def from_path(cls, path: Path, name: str | None = None) -> Source:
         path = Path(path)
-        siblings = (
-            frozenset(p.name for p in path.parent.iterdir() if p.is_file()) if path.parent else frozenset()
-        )
-        return cls(
-            name=name or path.name,
-            opener=lambda: open(path, "rb"),
-            size=path.stat().st_size,
-            siblings=siblings,
-        )
+        return cls(name=name or path.name, opener=lambda: open(path, "rb"), size=path.stat().st_size)
 
     @classmethod
-    def from_bytes(cls, name: str, data: bytes, siblings: frozenset[str] = frozenset()) -> Source:
-        return cls(name=name, opener=lambda: io.BytesIO(data), size=len(data), siblings=siblings)
+    def from_bytes(cls, name: str, data: bytes) -> Source:
+        return cls(name=name, opener=lambda: io.BytesIO(data), size=len(data))
 
 
 DATE_ORDERS = ("DMY", "MDY", "YMD")

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from ..errors import ImportFailed
@@ -108,13 +108,8 @@ def _file_sources(path: Path, label: str, stack: ExitStack, direct: bool) -> Ite
         return
     zf = stack.enter_context(archive.open_zip(str(path), label))
     members = archive.members(zf, label, archive.Budget(archive.DEFAULT_LIMITS.max_total_bytes))
-    folders: dict[str, set[str]] = {}
     for m in members:
-        inner = PurePosixPath(m.inner_name)
-        folders.setdefault(str(inner.parent), set()).add(inner.name)
-    for m in members:
-        inner = PurePosixPath(m.inner_name)
-        yield Source(f"{label}!/{m.inner_name}", m.open, m.size, frozenset(folders[str(inner.parent)])), False
+        yield Source(f"{label}!/{m.inner_name}", m.open, m.size), False
 
 
 def find_chats(paths: list[Path], format_name: str, stack: ExitStack) -> list[Found]:
