@@ -86,8 +86,9 @@ def test_import_zip_then_timeline(cli, case_id, tmp_path, home):
         and rows[3]["locator"] == "line 4"
     )
 
-    readable = cli("timeline", "--case", case_id)
+    readable = cli("timeline", "--case", case_id, "--zone", "America/Toronto")
     assert readable.exit_code == 0 and "jake.skater09" in readable.stdout
+    assert "2024-03-13 19:03 EDT" in readable.stdout  # shown on the family's clock
 
 
 def test_sources_merge_in_time_order(cli, case_id):

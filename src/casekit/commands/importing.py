@@ -163,6 +163,9 @@ def timeline_command(
     sender: str | None = typer.Option(None, "--sender", help="Only messages whose sender contains this."),
     platform: list[str] = typer.Option([], "--platform", help="Only this platform (repeatable)."),
     search: str | None = typer.Option(None, "--search", help="Only messages whose text contains this."),
+    zone: str | None = typer.Option(
+        None, "--zone", help="Show times in this zone (default: this computer's), e.g. America/Toronto."
+    ),
 ) -> None:
     """Show every imported message of a case, all apps merged in time order, each with its source."""
     from .evidence import _vault
@@ -200,13 +203,10 @@ def timeline_command(
     table = Table(title=t("import.cli_timeline_title", case_id=case_id, count=len(messages)))
     for key in ("when", "app", "who", "what", "source"):
         table.add_column(t(f"import.cli_col.{key}"))
+    shown = zone_for(zone or local_zone_name())  # one clock for every app, so the order reads right
     for m in messages:
-        when = (
-            m.timestamp.astimezone(zone_for(m.timezone_assumed))
-            if m.timestamp and m.timezone_assumed
-            else m.timestamp
-        )
-        stamp = f"{when:%Y-%m-%d %H:%M:%S %Z}" if when else "?"
+        when = m.timestamp.astimezone(shown) if m.timestamp else None
+        stamp = f"{when:%Y-%m-%d %H:%M %Z}" if when else "?"
         if when and m.timezone_assumed:  # the export had no zone: say the shown one was assumed
             stamp += " " + t("import.cli_assumed")
         who = m.sender or t("import.cli_event")
