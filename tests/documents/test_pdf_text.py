@@ -189,3 +189,9 @@ def test_pdf_embeds_only_bundled_fonts_that_carry_french(luring, tmp_path):
     )  # embedded, subset, unicode
     text = pdf_text(path.read_bytes(), tmp_path)
     assert "Déroulement des faits" in text and "Élément de l'infraction" in text and "Âge" in text
+
+
+def test_pdfs_are_pdf_a_for_records_systems(luring):
+    pdf = render(build_brief(luring, "en"), "pdf")
+    assert b"<pdfaid:part>2</pdfaid:part>" in pdf or b'pdfaid:part="2"' in pdf
+    assert b"<pdfaid:conformance>B</pdfaid:conformance>" in pdf or b'pdfaid:conformance="B"' in pdf

@@ -103,6 +103,8 @@ def render_pdf(doc: Document) -> bytes:
             ignore_system_fonts=True,
             # A fixed creation date keeps the PDF identical between runs; the brief carries its own date.
             timestamp=int(doc.generated_ts),
+            # PDF/A-2b: the archival form records systems keep; Typst refuses to write a non-conforming file.
+            pdf_standards=["a-2b"],
         )
     except RuntimeError as exc:
         # Keep Typst's first line, with anything it quotes removed: a quoted value could be evidence text.
