@@ -194,3 +194,14 @@ def test_a_layout_failure_is_a_plain_error_without_content(monkeypatch):
         render(build_brief(CaseBundle(case=Case(id="0123456789ab", title="x")), "en"), "pdf")
     assert "SECRET" not in str(excinfo.value) and "unknown variable" in excinfo.value.message
     assert "docx or md" in excinfo.value.hint
+
+
+def test_characters_the_pdf_fonts_lack_become_code_points_not_failures(tmp_path):
+    """PDF/A forbids a character with no glyph: CJK (which the bundled fonts lack) is written as code points."""
+    bundle = CaseBundle(case=Case(id="abcdefabcdef", title="scripts"))
+    said = "Привет 你好 Ελλάδα déjà vu \x07"
+    bundle.messages = [KeyMessage(None, "x", said, "SMS", "E1", "0" * 64, "line 1")]
+    doc = build_brief(bundle, "en")
+    text = pdf_text(render(doc, "pdf"), tmp_path)
+    assert "Привет [U+4F60][U+597D] Ελλάδα déjà vu [U+0007]" in text
+    assert "你好" in docx_text(render(doc, "docx"))

@@ -12,6 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from lxml import etree
 
+from .glyphs import xml_safe
 from .model import Address, Bullets, Document, Fields, Heading, Para, Signature, Table, Text
 
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)
@@ -112,6 +113,7 @@ def _heading(out, text: str, level: int):
 
 
 def render_docx(doc: Document) -> bytes:
+    doc = xml_safe(doc)
     out = Docx()
     section = out.sections[0]
     section.page_width, section.page_height = Cm(21.59), Cm(27.94)  # US Letter, as the PDF

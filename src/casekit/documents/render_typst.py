@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import asdict
 from functools import cache
 from importlib import resources
@@ -18,35 +17,12 @@ import typst
 
 from ..errors import DocumentError
 from ..i18n import t
+from .glyphs import printable
 from .model import Address, Bullets, Document, Fields, Heading, Para, Signature, Table, Text
 
 
-def _is_pictograph(char: str) -> bool:
-    code = ord(char)
-    return code >= 0x1F000 or 0x2600 <= code <= 0x27BF or 0x2B00 <= code <= 0x2BFF
-
-
-def spell_emoji(value: str) -> str:
-    """Emoji as their Unicode names in brackets ("[skateboard]").
-
-    The PDF embeds only the fonts bundled with Typst, which have no emoji; a missing glyph would print as
-    an empty box and lose what the message said.  Joiners and presentation selectors are dropped.
-    """
-    if value.isascii():
-        return value
-    out = []
-    for char in value:
-        if char in ("\u200d", "\ufe0f", "\ufe0e"):
-            continue
-        if _is_pictograph(char):
-            out.append(f"[{unicodedata.name(char, f'U+{ord(char):04X}').lower()}]")
-        else:
-            out.append(char)
-    return "".join(out)
-
-
 def _spans(value: Text) -> list[dict[str, Any]]:
-    return [{"t": spell_emoji(s.text), "b": s.bold, "i": s.italic, "m": s.mono} for s in value]
+    return [{"t": s.text, "b": s.bold, "i": s.italic, "m": s.mono} for s in value]
 
 
 def _block(block: Any) -> dict[str, Any]:
@@ -73,19 +49,22 @@ def _block(block: Any) -> dict[str, Any]:
 
 
 def document_json(doc: Document) -> str:
+    """The document as the template reads it, every character printable by the bundled fonts."""
     return json.dumps(
-        {
-            "title": doc.title,
-            "subtitle": doc.subtitle,
-            "meta": [list(m) for m in doc.meta],
-            "header": doc.header,
-            "footer": doc.footer or doc.title,
-            "disclaimer": doc.disclaimer,
-            "letter": doc.letter,
-            "lang": doc.lang,
-            "page_label": t("doc.page", doc.lang),
-            "blocks": [_block(b) for b in doc.blocks],
-        },
+        printable(
+            {
+                "title": doc.title,
+                "subtitle": doc.subtitle,
+                "meta": [list(m) for m in doc.meta],
+                "header": doc.header,
+                "footer": doc.footer or doc.title,
+                "disclaimer": doc.disclaimer,
+                "letter": doc.letter,
+                "lang": doc.lang,
+                "page_label": t("doc.page", doc.lang),
+                "blocks": [_block(b) for b in doc.blocks],
+            }
+        ),
         ensure_ascii=False,
     )
 
