@@ -117,7 +117,7 @@ def _people(doc: Document, bundle: CaseBundle, lang: str) -> None:
             rows.append(
                 (
                     text(name + aliases),
-                    text(handle.platform),
+                    text(bundle.platform_label(handle.platform)),
                     text(Span(handle.value, mono=True)),
                     text(handle_kind(handle, lang)),
                 )
@@ -155,7 +155,7 @@ def _people(doc: Document, bundle: CaseBundle, lang: str) -> None:
                             t(f"doc.ident.{i.kind}", lang) if f"doc.ident.{i.kind}" in catalog() else i.kind
                         ),
                         text(Span(i.value, mono=True)),
-                        text(i.platform or "—"),
+                        text(bundle.platform_label(i.platform) if i.platform else "—"),
                         text(Span(i.exhibit or "—", bold=True), "\n", Span(i.locator, mono=True)),
                     )
                     for i in bundle.identifiers

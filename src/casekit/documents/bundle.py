@@ -106,7 +106,15 @@ class CaseBundle:
     def platform_label(self, name: str) -> str:
         """The platform's name as the knowledge base writes it (Instagram, not instagram)."""
         view = self.platform(name)
-        return view.name if view else name
+        if view is not None:
+            return view.name
+        try:  # a platform no fact names yet (a handle's, an identifier's) may still be in the knowledge base
+            from ..law import kb
+
+            found = kb.platform(name)
+        except ImportError:  # pragma: no cover - the law part ships with casekit
+            found = None
+        return found.name if found is not None else name
 
     # --- exhibits -----------------------------------------------------------------------------------
     def exhibit_by_sha(self, sha256: str) -> Exhibit | None:
