@@ -261,3 +261,18 @@ def test_statement_quotes_the_narrative_given_as_a_file(cli, seeded, store, tmp_
     bad.write_bytes(b"\xff\xfe\x00not text")
     result = cli("statement", "--case", seeded["case_id"], "--narrative", str(bad))
     assert result.exit_code == 2 and "bad.txt" in result.output and "UTF-8" in result.output
+
+
+def test_a_place_without_a_law_pack_still_gets_every_document(cli, store, tmp_path):
+    case = Case(title="Contact from abroad (test)", jurisdiction="FR")
+    with store.session() as s:
+        CaseRepository(s).add(case)
+        FactRepository(s).set(Fact(case_id=case.id, key="victim_age", value=12))
+    bundle = gather(store, case.id)
+    assert bundle.assessment is None and {"assessment", "oversight"} <= bundle.gaps
+    for args in (["brief"], ["statement"], ["letter", "complaint"]):
+        out = tmp_path / f"{args[-1]}.md"
+        result = cli(*args, "--case", case.id, "--format", "md", "-o", str(out))
+        assert result.exit_code == 0, result.output
+    assert "Not yet recorded." in (tmp_path / "brief.md").read_text()
+    assert "oversight body for FR" in (tmp_path / "complaint.md").read_text()
