@@ -17,7 +17,7 @@ from ..i18n import t
 from ..settings import Settings
 from ..store import Store
 
-STEPS = ("case", "intake", "evidence", "chats", "assessment", "documents")
+STEPS = ("case", "intake", "evidence", "chats", "assessment", "followup", "documents")
 
 DATA = Path(__file__).parent / "data"
 DEMO_PASSPHRASE = "casekit demo passphrase (made up)"
