@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 from .base import DateOrderUnknown, Importer, Options, Record, Source, fail, head_text, iter_text_lines
+from .whatsapp_fast import fast_reader
 from .whatsapp_kinds import EDITED, SPECIAL_FIRST_WORDS, classify, strip_marks, system_name
-from .whatsapp_scan import scan
+from .whatsapp_scan import GENERAL, blocks, general_items
 from .whatsapp_stamps import (
     ANDROID,
     IOS,
@@ -118,11 +119,12 @@ def parse(source: Source, options: Options) -> Iterator[Record]:
     last_clock: tuple | None = None
     last_stamp: datetime | None = None
     make = tuple.__new__  # Record(...) without the keyword machinery: this loop runs per message
-    pending: list | None = None  # [line number, item] of the last message of the previous block
+    general = GENERAL[first.re]
+    fast = fast_reader(first, order, zone)
 
     def finish(number: int, item: tuple) -> Record:
+        """The record of a general-pattern item (see ``whatsapp_scan.Item``)."""
         nonlocal last_clock, last_stamp
-        mark, body = item[0], item[9]
         clock = item[1:9]
         if clock == last_clock:  # messages in the same minute share one datetime
             stamp = last_stamp
@@ -139,6 +141,10 @@ def parse(source: Source, options: Options) -> Iterator[Record]:
             except ValueError:
                 raise fail(source, f"line {number}", "import.bad_date") from None
             last_clock, last_stamp = clock, stamp
+        return message(number, stamp, bool(item[0]), item[9])
+
+    def message(number: int, stamp: datetime, mark: bool, body: str) -> Record:
+        """The record of the message whose header is on line ``number``; ``body`` is all after the header."""
         rest, _newline, more = body.partition("\n")
         if more:
             more = more.rstrip("\n")
@@ -175,18 +181,40 @@ def parse(source: Source, options: Options) -> Iterator[Record]:
         ):  # an ordinary message: nothing for classify to find (see whatsapp_kinds)
             return make(Record, (f"line {number}", PLATFORM, text, sender, None, conversation, (), stamp, note,
                                  "message", (), False, False, ()))  # fmt: skip
-        return _record(
-            number, stamp, sender, first_body, text, bool(mark), body_mark, ios, conversation, note
-        )
+        return _record(number, stamp, sender, first_body, text, mark, body_mark, ios, conversation, note)
 
-    for line, lead, items in scan(source, first):
+    def done(number: int, item: tuple) -> Record:
+        """The record of a message held over from one block to the next (either reader's item)."""
+        if len(item) == 4:  # the fast reader's (date, time, sender or None, rest)
+            date_s, time_s, name, body = item
+            whole = body if name is None else f"{name}: {body}"
+            return message(number, fast_stamp(date_s, time_s, source, number), date_s[0] in MARKS, whole)
+        return finish(number, item)
+
+    fast_stamp = fast.stamp if fast is not None else None
+    pending: tuple | None = None  # (line number, item) of the last message of the previous block
+    for line, text in blocks(source):
+        joined = "\n" + text if fast is not None else ""
+        if fast is not None and fast.changed(text, joined):
+            fast = None  # the file changed shape: the general pattern from here on
+        if fast is not None:
+            parts = fast.split(joined)
+            count = len(parts) // 4
+            lead = text if not count else (parts[0][1:] + "\n" if parts[0] else "")
+            tail = tuple(parts[-4:]) if count else None
+        else:
+            start, items = general_items(text, general)
+            count = len(items)
+            lead = text[:start]
+            tail = items[-1] if count else None
         if pending is not None:
             number, item = pending
-            if not items:  # a block with no header at all continues the pending message
-                pending = [number, (*item[:-1], item[-1] + lead)]
+            body = item[-1] + lead
+            if not count:  # a block with no header at all continues the pending message
+                pending = (number, (*item[:-1], body))
                 continue
-            yield finish(number, (*item[:-1], item[-1] + lead))
-            number += item[-1].count("\n") + lead.count("\n")
+            yield done(number, (*item[:-1], body))
+            number += body.count("\n")
         else:
             if lead.strip():
                 offset = len(lead) - len(lead.lstrip())
@@ -194,17 +222,17 @@ def parse(source: Source, options: Options) -> Iterator[Record]:
                     source, f"line {line + lead.count(chr(10), 0, offset)}", "import.whatsapp_no_header"
                 )
             number = line + lead.count("\n")
-            if not items:
+            if not count:
                 continue
-        last = len(items) - 1
-        for index, item in enumerate(items):
-            if index == last:
-                pending = [number, item]
-                break
-            yield finish(number, item)
-            number += item[-1].count("\n") + 1
+        if fast is not None:
+            number = yield from fast.records(parts, number, text, source, conversation, note, message)
+        else:
+            for item in items[:-1]:
+                yield finish(number, item)
+                number += item[-1].count("\n") + 1
+        pending = (number, tail)
     if pending is not None:
-        yield finish(*pending)
+        yield done(*pending)
 
 
 def _record(
