@@ -12,7 +12,7 @@ from casekit.vault import Vault, purge_case
 
 PUBLIC = {
     "CustodyAction", "CustodyEntry", "FileHashes", "KdfParams", "PdqResult", "Problem", "Vault",
-    "VerifyReport", "hamming", "hash_file", "pdq_hash", "purge_case",
+    "VerifyReport", "check_log", "hamming", "hash_file", "pdq_hash", "purge_case",
 }  # fmt: skip
 METHODS = {
     "add", "exhibits", "get", "read", "stream", "open_to", "custody", "record", "verify", "hashlist",

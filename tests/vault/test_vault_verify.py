@@ -97,3 +97,17 @@ def test_cli_verify_exit_status_and_names(filled: Vault, case_id: str, settings:
     assert "E1: the stored exhibit changed" in bad.stdout
     doc = cli("verify", "--case", case_id, "--json")
     assert doc.exit_code == 1 and '"where": "E1"' in doc.stdout
+
+
+def test_an_exported_log_is_checked_offline_with_the_public_key(filled: Vault, case_id: str) -> None:
+    import json
+
+    from casekit.vault import check_log
+
+    exported = json.loads(json.dumps([e.model_dump(mode="json") for e in filled.custody(case_id)]))
+    pem = filled.public_key_pem()
+    assert check_log(exported, pem) == []
+    exported[1]["actor"] = "someone else"
+    assert check_log(exported, pem) == [(2, "content")]
+    exported[1]["entry_hash"] = "0" * 64  # rehashing to hide it breaks the link and the signature
+    assert (2, "signature") in check_log(exported, pem) and (3, "link") in check_log(exported, pem)

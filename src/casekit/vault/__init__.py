@@ -22,6 +22,7 @@ Contract for the rest of casekit (importers, documents, the CLI)::
     vault.verify(case_id) -> VerifyReport               # .ok, .problems[where, reason], .head_hash …
     vault.hashlist(case_id) -> list[dict]               # MD5 + PDQ of images and sensitive items
     vault.public_key_pem() -> str                       # Ed25519 key that checks the log signatures
+    check_log(entries_or_json_dicts, public_key_pem)    # offline check of an exported log: [] when intact
     purge_case(settings, case_id) -> int                # remove a deleted case's encrypted blobs
 
     hash_file(path) -> FileHashes                       # sha256, md5, pdq, pdq_quality (no case)
@@ -42,7 +43,7 @@ Every error is a ``VaultError`` (a CasekitError) that names the file or exhibit,
 from __future__ import annotations
 
 from .blobs import purge_case
-from .custody import CustodyAction, CustodyEntry
+from .custody import CustodyAction, CustodyEntry, check_log
 from .hashing import FileHashes, hash_file
 from .keys import KdfParams
 from .pdq import PdqResult, hamming, pdq_hash
@@ -58,6 +59,7 @@ __all__ = [
     "Problem",
     "Vault",
     "VerifyReport",
+    "check_log",
     "hamming",
     "hash_file",
     "pdq_hash",

@@ -99,3 +99,18 @@ def chain_problems(entries: list[CustodyEntry]) -> list[tuple[int, str]]:
             problems.append((entry.seq, "content"))
         prev = entry.entry_hash
     return problems
+
+
+def check_log(entries: list[CustodyEntry] | list[dict], public_key_pem: str) -> list[tuple[int, str]]:
+    """Check an exported custody log offline, with nothing but its entries and the public key.
+
+    Returns (sequence number, problem) pairs — "sequence", "link", "content", "signature" — and an
+    empty list when every entry is intact, chained and signed.  This is what an officer's copy of the
+    evidence package can be checked with, without casekit's database or passphrase."""
+    from .keys import load_public
+
+    parsed = [e if isinstance(e, CustodyEntry) else CustodyEntry.model_validate(e) for e in entries]
+    public = load_public(public_key_pem)
+    problems = chain_problems(parsed)
+    problems += [(e.seq, "signature") for e in parsed if not signature_ok(e, public)]
+    return sorted(problems)
