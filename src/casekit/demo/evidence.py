@@ -17,19 +17,18 @@ from PIL import Image, ImageDraw
 from ..errors import VaultError
 from ..i18n import t
 from ..vault import Vault
-from . import DATA, DemoContext
+from . import DATA, DEMO_PASSPHRASE, DemoContext
 
 SPEC = DATA / "evidence" / "screenshots.yaml"
-DEMO_PASSPHRASE = "casekit demo passphrase (made up)"
 PHONE = (750, 1334)  # a common phone screen, in pixels
-_vaults: dict[int, Vault] = {}
 
 
 def demo_vault(ctx: DemoContext) -> Vault:
     """The vault for the demo's steps: CASEKIT_PASSPHRASE when set, else (on a data folder with no vault
     yet) a made-up demo passphrase the step announces."""
-    if id(ctx.store) in _vaults:
-        return _vaults[id(ctx.store)]
+    cached = getattr(ctx, "_vault", None)  # one Vault per demo run (one Argon2id derivation)
+    if isinstance(cached, Vault):
+        return cached
     passphrase = os.environ.get("CASEKIT_PASSPHRASE")
     if not passphrase:
         if Vault(ctx.store, ctx.settings, passphrase="").has_setup():
@@ -37,7 +36,7 @@ def demo_vault(ctx: DemoContext) -> Vault:
         passphrase = DEMO_PASSPHRASE
         ctx.say(t("evidence.demo_passphrase", passphrase=DEMO_PASSPHRASE))
     vault = Vault(ctx.store, ctx.settings, passphrase=passphrase)
-    _vaults[id(ctx.store)] = vault
+    ctx._vault = vault  # type: ignore[attr-defined]
     return vault
 
 
