@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 import zipfile
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -273,3 +274,15 @@ def test_one_argon2_derivation_per_vault(
     assert len(calls) == 1
     Vault(store, settings).read(case_id, "E1")  # unwraps both
     assert len(calls) == 2
+
+
+def test_a_file_that_changed_size_since_it_was_listed_is_read_whole(
+    vault: Vault, case_id: str, inbox: Path
+) -> None:
+    from casekit.vault.ingest import Source, read_through
+
+    path = inbox / "growing.log"
+    path.write_bytes(b"x" * 3000)
+    source = Source("growing.log", str(path), 1000, partial(path.open, "rb"))  # listed when smaller
+    digest = read_through(source, blobs=None, data_key=None, md5_always=True)
+    assert digest.size == 3000

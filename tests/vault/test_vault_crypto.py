@@ -83,3 +83,13 @@ def test_wrong_key_or_wrong_identity_fails() -> None:
 def test_same_plaintext_encrypts_differently_each_time() -> None:
     data = b"x" * 5000
     assert _seal(data) != _seal(data)
+
+
+def test_reads_follow_the_expected_size_and_cope_with_growth() -> None:
+    from casekit.vault.ingest import _want
+
+    assert _want(24_000, 0) == 24_001
+    assert _want(24_000, 24_000) == 1  # a cheap look for the end
+    assert _want(24_000, 24_001) == 1 << 20  # it grew: back to whole chunks
+    assert _want(0, 0) == 1
+    assert _want(5 << 20, 0) == 1 << 20
