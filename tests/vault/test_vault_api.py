@@ -286,3 +286,11 @@ def test_a_file_that_changed_size_since_it_was_listed_is_read_whole(
     source = Source("growing.log", str(path), 1000, partial(path.open, "rb"))  # listed when smaller
     digest = read_through(source, blobs=None, data_key=None, md5_always=True)
     assert digest.size == 3000
+
+
+def test_files_inside_the_data_folder_are_refused(vault: Vault, case_id: str, home: Path) -> None:
+    inside = home / "stray.txt"
+    inside.write_text("x")
+    with pytest.raises(VaultError, match="inside casekit's own data folder"):
+        vault.add(case_id, [inside])
+    assert vault.exhibits(case_id) == []

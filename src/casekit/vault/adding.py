@@ -52,13 +52,13 @@ class Prepared:
 
 
 def _disk_source(path: Path) -> Source:
-    resolved = path.resolve()
-    stat = resolved.stat()
+    """A file on disk; ``path`` is already resolved (absolute, no symbolic links)."""
+    stat = path.stat()
     return Source(
         name=path.name,
-        original_path=str(resolved),
+        original_path=str(path),
         size=stat.st_size,
-        open=partial(open, resolved, "rb"),
+        open=partial(open, path, "rb"),
         metadata={"file_times": file_times(stat)},
     )
 
@@ -122,19 +122,21 @@ class Adder:
                 self._progress(self.done, self.total)
 
     def _files(self, paths: list[Path]) -> list[Path]:
+        """Every file to add, resolved once (walking a resolved folder yields resolved paths, since
+        symbolic links are not followed), checked to be readable and outside the data folder."""
         files: list[Path] = []
         for path in paths:
             if not path.exists():
                 raise VaultError.from_key("vault.path_missing", path=path)
             if path.is_dir():
-                files.extend(_walk(path))
+                files.extend(_walk(path.resolve()))
             elif path.is_file():
-                files.append(path)
+                files.append(path.resolve())
             else:
                 raise VaultError.from_key("vault.path_not_file", path=path)
-        home = self.vault.settings.home.expanduser().resolve()
+        home = str(self.vault.settings.home.expanduser().resolve()) + os.sep
         for f in files:
-            if home in f.resolve().parents:
+            if str(f).startswith(home):
                 raise VaultError.from_key("vault.path_in_home", path=f)
             if not os.access(f, os.R_OK):
                 raise VaultError.from_key("vault.path_unreadable", path=f)
