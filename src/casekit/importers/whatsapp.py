@@ -11,8 +11,9 @@ joined.  WhatsApp writes local times without a zone; each record carries the zon
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
+from itertools import accumulate, chain
 
 from .base import DateOrderUnknown, Importer, Options, Record, Source, fail, head_text, iter_text_lines
 from .whatsapp_fast import fast_reader
@@ -111,6 +112,12 @@ def _phrases(key: str, file: str, where: str) -> tuple[str, str]:
 
 
 def parse(source: Source, options: Options) -> Iterator[Record]:
+    """The file's records, in file order; nothing is read before the first is asked for."""
+    return chain.from_iterable(_blocks(source, options))
+
+
+def _blocks(source: Source, options: Options) -> Iterator[Iterable[Record]]:
+    """The records block by block (each an iterable, built lazily) — see :func:`parse`."""
     first, order = _survey(source, options)
     zone, note = options.zone, options.zone_note
     conversation = conversation_name(source.name)
@@ -120,7 +127,6 @@ def parse(source: Source, options: Options) -> Iterator[Record]:
     last_stamp: datetime | None = None
     make = tuple.__new__  # Record(...) without the keyword machinery: this loop runs per message
     general = GENERAL[first.re]
-    fast = fast_reader(first, order, zone)
 
     def finish(number: int, item: tuple) -> Record:
         """The record of a general-pattern item (see ``whatsapp_scan.Item``)."""
@@ -183,37 +189,35 @@ def parse(source: Source, options: Options) -> Iterator[Record]:
                                  "message", (), False, False, ()))  # fmt: skip
         return _record(number, stamp, sender, first_body, text, mark, body_mark, ios, conversation, note)
 
+    reader = fast_reader(first, order, zone, source, conversation, note, message)
+    fast = reader is not None
+
     def done(number: int, item: tuple) -> Record:
         """The record of a message held over from one block to the next (either reader's item)."""
-        if len(item) == 4:  # the fast reader's (date, time, sender or None, rest)
-            date_s, time_s, name, body = item
-            whole = body if name is None else f"{name}: {body}"
-            return message(number, fast_stamp(date_s, time_s, source, number), date_s[0] in MARKS, whole)
-        return finish(number, item)
+        return reader.one(number, item) if len(item) == 4 else finish(number, item)
 
-    fast_stamp = fast.stamp if fast is not None else None
     pending: tuple | None = None  # (line number, item) of the last message of the previous block
     for line, text in blocks(source):
-        joined = "\n" + text if fast is not None else ""
-        if fast is not None and fast.changed(text, joined):
-            fast = None  # the file changed shape: the general pattern from here on
-        if fast is not None:
-            parts = fast.split(joined)
-            count = len(parts) // 4
-            lead = text if not count else (parts[0][1:] + "\n" if parts[0] else "")
-            tail = tuple(parts[-4:]) if count else None
-        else:
+        parts = reader.read(text) if fast else None
+        if parts is None:
+            fast = (
+                False  # the file changed shape (or never had a fast lane): the general pattern from here on
+            )
             start, items = general_items(text, general)
             count = len(items)
             lead = text[:start]
             tail = items[-1] if count else None
+        else:
+            count = len(parts) // 4
+            lead = text if not count else (parts[0][1:] + "\n" if parts[0] else "")
+            tail = tuple(parts[-4:]) if count else None
         if pending is not None:
             number, item = pending
             body = item[-1] + lead
             if not count:  # a block with no header at all continues the pending message
                 pending = (number, (*item[:-1], body))
                 continue
-            yield done(number, (*item[:-1], body))
+            yield (done(number, (*item[:-1], body)),)
             number += body.count("\n")
         else:
             if lead.strip():
@@ -224,15 +228,15 @@ def parse(source: Source, options: Options) -> Iterator[Record]:
             number = line + lead.count("\n")
             if not count:
                 continue
-        if fast is not None:
-            number = yield from fast.records(parts, number, text, source, conversation, note, message)
+        if parts is not None:
+            records, number = reader.block(parts, number, text)
         else:
-            for item in items[:-1]:
-                yield finish(number, item)
-                number += item[-1].count("\n") + 1
+            numbers = list(accumulate((item[-1].count("\n") + 1 for item in items[:-1]), initial=number))
+            records, number = map(finish, numbers, items[:-1]), numbers[-1]
+        yield records
         pending = (number, tail)
     if pending is not None:
-        yield done(*pending)
+        yield (done(*pending),)
 
 
 def _record(

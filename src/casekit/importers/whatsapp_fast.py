@@ -1,5 +1,6 @@
 """The WhatsApp fast lane: a file whose headers all share the first header's shape is cut into messages
-by one ``re.split`` per block, and ordinary messages become records without a per-message regex.
+by one ``re.split`` per block, and ordinary messages become records without a per-message regex or
+dictionary miss.
 
 The split pattern is the specialised header (``whatsapp_scan.specialise``) preceded by its line end,
 capturing the date, the time and — up to the first ": " of the header line — the sender: the engine
@@ -10,15 +11,17 @@ a stray carriage return) goes to the exact slow path the caller hands in, so the
 skips work, never decides anything the slow path would decide differently.
 
 A block holding a line that the general pattern would take as a header of another shape is refused
-(``changed``); the caller then reads it, and the rest of the file, with the general pattern.
+(``read`` returns None); the caller then reads it, and the rest of the file, with the general pattern.
+Records are handed out block by block (``block``): ``whatsapp.parse`` chains the blocks' iterators, so a
+record passes through one generator, not two.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Iterator
 from datetime import datetime, time, timedelta, tzinfo
-from itertools import islice
+from itertools import islice, repeat
 
 from .base import Record, Source, fail
 from .whatsapp_kinds import SPECIAL_FIRST_WORDS, system_name
@@ -27,136 +30,165 @@ from .whatsapp_stamps import _M, MARKS, hour_of, make_date
 
 PLATFORM = "whatsapp"
 _NAMED = re.compile(r"\(\?P<\w+>")
-_MARK_CHARS = re.compile(f"[{MARKS}]")
-# (number, stamp, line began with a mark, text after the header) → the record, decided in full
+# The lower-cased first letters of the words that may start a message classify must see (a deleted
+# notice, a call): a message starting with any other letter skips the word test.
+_INITIALS = "".join(sorted({word[0] for word in SPECIAL_FIRST_WORDS}))
 Slow = Callable[[int, datetime, bool, str], Record]
+"""(line number, stamp, the line began with a mark, all the text after the header) → the record."""
+Item = tuple[str, str, str | None, str]
+"""One message from the split: date (with any leading marks), time, sender or None, the rest."""
 
 
 class FastReader:
-    """Reads blocks of a file whose first header is ``first`` (see the module docstring)."""
+    """Reads the blocks of a file whose headers share the shape of its first (see the module docstring)."""
 
-    __slots__ = (
-        "_cand",
-        "_clocks",
-        "_date",
-        "_days",
-        "_general",
-        "_senders",
-        "_time",
-        "order",
-        "split",
-        "zone",
-    )
+    __slots__ = ("_cand", "_clocks", "_date", "_days", "_general", "_senders", "_split", "_starts", "_time",
+                 "conversation", "note", "order", "slow", "source", "zone")  # fmt: skip
 
-    def __init__(self, first: re.Match[str], order: str, zone: tzinfo) -> None:
+    def __init__(
+        self,
+        first: re.Match[str],
+        order: str,
+        zone: tzinfo,
+        source: Source,
+        conversation: str | None,
+        note: str | None,
+        slow: Slow,
+    ) -> None:
         parts = _pieces(first)
         if parts is None:
             raise ValueError("no fast lane for this header")
         opener, date_part, join, time_part, closer = parts
         date_nc, time_nc = (_NAMED.sub("(?:", p) for p in (date_part, time_part))
         header = f"{_M}{opener}{date_nc}{join}{time_nc}{closer}"
-        self.split = re.compile(rf"\n({_M}{opener}{date_nc}){join}({time_nc}){closer}(?:([^\n]*?): )?").split
-        self._cand = re.compile(rf"\n(?!{header})(?=[\d\[{MARKS}])")
+        self._split = re.compile(rf"\n({_M}{opener}{date_nc}){join}({time_nc}){closer}(?:([^\n]*?): )?").split
+        self._starts = re.compile(rf"\n(?=[\d\[{MARKS}])").findall
+        self._cand = re.compile(rf"\n(?!{header})(?=[\d\[{MARKS}])").finditer
         self._date = re.compile(f"{_M}{opener}{date_part}").fullmatch
         self._time = re.compile(time_part).fullmatch
         self._general = GENERAL[first.re]
-        self.order, self.zone = order, zone
+        self.order, self.zone, self.source = order, zone, source
+        self.conversation, self.note, self.slow = conversation, note, slow
         self._days: dict[str, datetime] = {}
         self._clocks: dict[str, timedelta] = {}
         self._senders: dict[str | None, str | None] = {}
 
-    def changed(self, text: str, joined: str) -> bool:
-        """Whether a line of ``text`` (``joined`` is "\\n" + text) that is not a header of the first
-        shape is a header for the general pattern — the file changed shape."""
+    def read(self, text: str) -> list[str | None] | None:
+        """The block split at its headers — the text before the first, then four parts per message
+        (:data:`Item`) — or None when a line of another shape is a header: the file changed shape."""
+        joined = "\n" + text
+        parts = self._split(joined)
+        if len(self._starts(joined)) == len(parts) // 4:  # every line that starts like a stamp is a header
+            return parts
         general = self._general
         bare_space = general is GENERAL[ANDROID]
-        for found in self._cand.finditer(joined):
+        for found in self._cand(joined):
             m = general.match(text, found.start())
             if m is not None and (not bare_space or m["sep"] != " " or m["s1"] == ". "):
-                return True
-        return False
+                return None
+        return parts
 
-    def stamp(self, date_s: str, time_s: str, source: Source, number: int) -> datetime:
+    def one(self, number: int, item: Item) -> Record:
+        """The record of one message, through the slow path."""
+        date_s, time_s, name, body = item
+        whole = body if name is None else f"{name}: {body}"
+        return self.slow(number, self.stamp(date_s, time_s, number), date_s[0] in MARKS, whole)
+
+    def stamp(self, date_s: str, time_s: str, number: int) -> datetime:
         day = self._days.get(date_s)
-        if day is None:
-            day = self._day(date_s, source, number)
         clock = self._clocks.get(time_s)
-        if clock is None:
-            clock = self._clock(time_s, source, number)
+        try:
+            if day is None:
+                day = self._day(date_s)
+            if clock is None:
+                clock = self._clock(time_s)
+        except ValueError:
+            raise fail(self.source, f"line {number}", "import.bad_date") from None
         return day + clock
 
-    def _day(self, date_s: str, source: Source, number: int) -> datetime:
+    def _day(self, date_s: str) -> datetime:
         m = self._date(date_s)
-        try:
-            day = make_date(m["a"], m["b"], m["c"], False, self.order)
-        except ValueError:
-            raise fail(source, f"line {number}", "import.bad_date") from None
+        day = make_date(m["a"], m["b"], m["c"], False, self.order)
         value = self._days[date_s] = datetime(day.year, day.month, day.day, tzinfo=self.zone)
         return value
 
-    def _clock(self, time_s: str, source: Source, number: int) -> timedelta:
+    def _clock(self, time_s: str) -> timedelta:
         m = self._time(time_s)
         hour, minute, second, ap = m["H"], m["Mi"], m["S"], m["ap"]
-        try:
-            clock = time(hour_of(hour, ap) if ap else int(hour), int(minute), int(second) if second else 0)
-        except ValueError:
-            raise fail(source, f"line {number}", "import.bad_date") from None
+        clock = time(hour_of(hour, ap) if ap else int(hour), int(minute), int(second) if second else 0)
         value = self._clocks[time_s] = timedelta(hours=clock.hour, minutes=clock.minute, seconds=clock.second)
         return value
 
-    def records(
-        self,
-        parts: list[str | None],
-        number: int,
-        text: str,
-        source: Source,
-        conversation: str | None,
-        note: str | None,
-        slow: Slow,
-    ) -> Generator[Record, None, int]:
-        """Records of the messages of ``parts`` (a split block: the text before the first header, then
-        date, time, sender or None, rest for each message) but the last, the first on line ``number``;
-        returns the line number of the last."""
-        days, clocks, senders, special = self._days, self._clocks, self._senders, SPECIAL_FIRST_WORDS
+    def _learn(self, dates: list, times: list, names: list) -> bool:
+        """Parse the block's new dates, times and sender names once; False if a date or time is impossible."""
+        days, clocks, senders = self._days, self._clocks, self._senders
+        try:
+            for date_s in set(dates).difference(days):
+                self._day(date_s)
+            for time_s in set(times).difference(clocks):
+                self._clock(time_s)
+        except ValueError:
+            return False
+        for name in set(names).difference(senders):
+            senders[name] = None if name is None or system_name(name) else name.strip(MARKS + " ")
+        return True
+
+    def block(self, parts: list, number: int, text: str) -> tuple[Iterator[Record], int]:
+        """The records of the messages of ``parts`` but the last (whose body may go on in the next
+        block), the first on line ``number``, and the line number of the last."""
+        end = len(parts) - 4
+        bodies = parts[4:end:4]
+        last = number + len(bodies) + sum(map(str.count, bodies, repeat("\n")))
+        if not self._learn(parts[1:end:4], parts[2:end:4], parts[3:end:4]):
+            return self._exact(parts, end, number), last  # an impossible stamp: raised at its line
+        return self._records(parts, end, number, text), last
+
+    def _exact(self, parts: list, end: int, number: int) -> Iterator[Record]:
+        it = islice(parts, 1, end)
+        for item in zip(it, it, it, it, strict=True):
+            yield self.one(number, item)
+            number += item[3].count("\n") + 1
+
+    def _records(self, parts: list, end: int, number: int, text: str) -> Iterator[Record]:
+        days, clocks, senders, slow = self._days, self._clocks, self._senders, self.slow
+        conversation, note, special, initials = self.conversation, self.note, SPECIAL_FIRST_WORDS, _INITIALS
         make = tuple.__new__
-        marks = _MARK_CHARS.search(text) is not None
+        ends = (")", "\r") if "\r" in text else ")"
         angle = "<" in text
-        cr = "\r" in text
-        it = islice(parts, 1, len(parts) - 4)
+        marks = any(mark in text for mark in MARKS)
+        it = islice(parts, 1, end)
         for date_s, time_s, name, body in zip(it, it, it, it, strict=True):
-            day = days.get(date_s)
-            if day is None:
-                day = self._day(date_s, source, number)
-            clock = clocks.get(time_s)
-            if clock is None:
-                clock = self._clock(time_s, source, number)
-            sender = senders.get(name)
-            if sender is None and name is not None and name not in senders:
-                sender = senders[name] = None if system_name(name) else name.strip(MARKS + " ")
+            sender = senders[name]
             if (
                 sender is not None
                 and "\n" not in body
-                and not body.endswith(")")
+                and not body.endswith(ends)
                 and not (angle and "<" in body)
-                and not (cr and body.endswith("\r"))
                 and not (marks and (date_s[0] in MARKS or body[:1] in MARKS))
-                and body.partition(" ")[0].lower() not in special
+                and (body[:1].lower() not in initials or body.partition(" ")[0].lower() not in special)
             ):
                 yield make(Record, (f"line {number}", PLATFORM, body, sender, None, conversation, (),
-                                    day + clock, note, "message", (), False, False, ()))  # fmt: skip
+                                    days[date_s] + clocks[time_s], note, "message", (), False, False, ()))  # fmt: skip
                 number += 1
-                continue
-            whole = body if name is None else f"{name}: {body}"
-            yield slow(number, day + clock, date_s[0] in MARKS, whole)
-            number += whole.count("\n") + 1
-        return number
+            else:
+                whole = body if name is None else f"{name}: {body}"
+                yield slow(number, days[date_s] + clocks[time_s], date_s[0] in MARKS, whole)
+                number += whole.count("\n") + 1
 
 
-def fast_reader(first: re.Match[str], order: str, zone: tzinfo) -> FastReader | None:
+def fast_reader(
+    first: re.Match[str],
+    order: str,
+    zone: tzinfo,
+    source: Source,
+    conversation: str | None,
+    note: str | None,
+    slow: Slow,
+) -> FastReader | None:
     """The fast reader for a file whose first header is ``first``, or None where only the general
     pattern can read it (time first, eras, marks inside the stamp)."""
     try:
-        return FastReader(first, order, zone)
+        return FastReader(first, order, zone, source, conversation, note, slow)
     except ValueError:
         return None
 
