@@ -56,3 +56,23 @@ def test_killed_ingest_is_consistent_and_finishes_on_rerun(
     final = vault.verify(case_id)
     assert final.ok and final.entries_checked == FILES + 1
     assert not list(case_dir(settings, case_id).glob(f"{TMP_PREFIX}*"))  # the dead process's temp is gone
+
+
+def test_ctrl_c_mid_ingest_leaves_no_half_exhibit_and_no_temporaries(
+    vault: Vault, case_id: str, inbox: Path, settings: Settings
+) -> None:
+    for i in range(150):
+        (inbox / f"f{i:03}.bin").write_bytes(os.urandom(20_000))
+
+    def interrupt(done: int, total: int) -> None:
+        if done > total // 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        vault.add(case_id, [inbox], progress=interrupt)
+    partial = vault.exhibits(case_id)
+    assert len(partial) < 150
+    assert vault.verify(case_id).ok
+    assert not list(case_dir(settings, case_id).glob(f"{TMP_PREFIX}*"))
+    vault.add(case_id, [inbox])
+    assert len(vault.exhibits(case_id)) == 150 and vault.verify(case_id).ok
