@@ -16,7 +16,7 @@ from datetime import date, datetime
 from itertools import accumulate, chain
 
 from .base import DateOrderUnknown, Importer, Options, Record, Source, fail, head_text, iter_text_lines
-from .whatsapp_fast import fast_reader
+from .whatsapp_fast import continuation, fast_reader
 from .whatsapp_kinds import EDITED, SPECIAL_FIRST_WORDS, classify, strip_marks, system_name
 from .whatsapp_scan import GENERAL, blocks, general_items
 from .whatsapp_stamps import (
@@ -153,9 +153,7 @@ def _blocks(source: Source, options: Options) -> Iterator[Iterable[Record]]:
         """The record of the message whose header is on line ``number``; ``body`` is all after the header."""
         rest, _newline, more = body.partition("\n")
         if more:
-            more = more.rstrip("\n")
-            while more and not more[more.rfind("\n") + 1 :].strip():
-                more = more[: max(more.rfind("\n"), 0)]  # blank lines before the next header: spacing
+            more = continuation(more)  # blank lines before the next header: spacing
         if rest.endswith("\r"):
             rest = rest[:-1]
         cut = rest.find(": ")

@@ -24,7 +24,7 @@ from datetime import datetime, time, timedelta, tzinfo
 from itertools import islice, repeat
 
 from .base import Record, Source, fail
-from .whatsapp_kinds import SPECIAL_FIRST_WORDS, system_name
+from .whatsapp_kinds import SPECIAL_FIRST_WORDS, classify, system_name
 from .whatsapp_scan import ANDROID, GENERAL, IOS, specialise
 from .whatsapp_stamps import _M, MARKS, hour_of, make_date
 
@@ -33,6 +33,7 @@ _NAMED = re.compile(r"\(\?P<\w+>")
 # The lower-cased first letters of the words that may start a message classify must see (a deleted
 # notice, a call): a message starting with any other letter skips the word test.
 _INITIALS = "".join(sorted({word[0] for word in SPECIAL_FIRST_WORDS}))
+_PLAIN = ("message", False, ())  # what classify says of an ordinary message
 Slow = Callable[[int, datetime, bool, str], Record]
 """(line number, stamp, the line began with a mark, all the text after the header) → the record."""
 Item = tuple[str, str, str | None, str]
@@ -42,8 +43,8 @@ Item = tuple[str, str, str | None, str]
 class FastReader:
     """Reads the blocks of a file whose headers share the shape of its first (see the module docstring)."""
 
-    __slots__ = ("_cand", "_clocks", "_date", "_days", "_general", "_senders", "_split", "_starts", "_time",
-                 "conversation", "note", "order", "slow", "source", "zone")  # fmt: skip
+    __slots__ = ("_clocks", "_date", "_days", "_general", "_senders", "_split", "_time",
+                 "conversation", "ios", "note", "order", "slow", "source", "zone")  # fmt: skip
 
     def __init__(
         self,
@@ -60,13 +61,14 @@ class FastReader:
             raise ValueError("no fast lane for this header")
         opener, date_part, join, time_part, closer = parts
         date_nc, time_nc = (_NAMED.sub("(?:", p) for p in (date_part, time_part))
-        header = f"{_M}{opener}{date_nc}{join}{time_nc}{closer}"
-        self._split = re.compile(rf"\n({_M}{opener}{date_nc}){join}({time_nc}){closer}(?:([^\n]*?): )?").split
-        self._starts = re.compile(rf"\n(?=[\d\[{MARKS}])").findall
-        self._cand = re.compile(rf"\n(?!{header})(?=[\d\[{MARKS}])").finditer
+        # a header, or else any line that starts like a stamp (its parts are None: see ``read``)
+        self._split = re.compile(
+            rf"\n(?:({_M}{opener}{date_nc}){join}({time_nc}){closer}(?:([^\n]*?): )?|(?=[\d\[{MARKS}]))"
+        ).split
         self._date = re.compile(f"{_M}{opener}{date_part}").fullmatch
         self._time = re.compile(time_part).fullmatch
         self._general = GENERAL[first.re]
+        self.ios = first.re is IOS
         self.order, self.zone, self.source = order, zone, source
         self.conversation, self.note, self.slow = conversation, note, slow
         self._days: dict[str, datetime] = {}
@@ -76,17 +78,25 @@ class FastReader:
     def read(self, text: str) -> list[str | None] | None:
         """The block split at its headers — the text before the first, then four parts per message
         (:data:`Item`) — or None when a line of another shape is a header: the file changed shape."""
-        joined = "\n" + text
-        parts = self._split(joined)
-        if len(self._starts(joined)) == len(parts) // 4:  # every line that starts like a stamp is a header
+        parts = self._split("\n" + text)
+        dates = parts[1::4]
+        if None not in dates:  # every line that starts like a stamp is a header of the first shape
             return parts
+        # Lines that only start like a stamp were cut too: a header of another shape stops the fast
+        # lane; any other is a continuation line, joined back to the message (or lead) before it.
         general = self._general
         bare_space = general is GENERAL[ANDROID]
-        for found in self._cand(joined):
-            m = general.match(text, found.start())
+        merged, done = [parts[0]], 0
+        for index in [k for k, date_s in enumerate(dates) if date_s is None]:
+            rest = parts[4 * index + 4]
+            m = general.match(rest.partition("\n")[0])
             if m is not None and (not bare_space or m["sep"] != " " or m["s1"] == ". "):
                 return None
-        return parts
+            merged += parts[4 * done + 1 : 4 * index + 1]
+            merged[-1] += "\n" + rest
+            done = index + 1
+        merged += parts[4 * done + 1 :]
+        return merged
 
     def one(self, number: int, item: Item) -> Record:
         """The record of one message, through the slow path."""
@@ -152,6 +162,7 @@ class FastReader:
     def _records(self, parts: list, end: int, number: int, text: str) -> Iterator[Record]:
         days, clocks, senders, slow = self._days, self._clocks, self._senders, self.slow
         conversation, note, special, initials = self.conversation, self.note, SPECIAL_FIRST_WORDS, _INITIALS
+        ios = self.ios
         make = tuple.__new__
         ends = (")", "\r") if "\r" in text else ")"
         angle = "<" in text
@@ -159,21 +170,39 @@ class FastReader:
         it = islice(parts, 1, end)
         for date_s, time_s, name, body in zip(it, it, it, it, strict=True):
             sender = senders[name]
+            if "\n" in body:
+                first, _newline, more = body.partition("\n")
+                more = continuation(more)
+                message = first + "\n" + more if more else first
+                lines = body.count("\n") + 1
+            else:
+                first = message = body
+                lines = 1
             if (
                 sender is not None
-                and "\n" not in body
-                and not body.endswith(ends)
-                and not (angle and "<" in body)
-                and not (marks and (date_s[0] in MARKS or body[:1] in MARKS))
-                and (body[:1].lower() not in initials or body.partition(" ")[0].lower() not in special)
-            ):
-                yield make(Record, (f"line {number}", PLATFORM, body, sender, None, conversation, (),
+                and not first.endswith(ends)
+                and not (angle and "<" in message)
+                and not (marks and (date_s[0] in MARKS or first[:1] in MARKS))
+                and (
+                    first[:1].lower() not in initials
+                    or first.partition(" ")[0].lower() not in special
+                    or classify(first, False, False, ios) == _PLAIN
+                )
+            ):  # an ordinary message: what whatsapp.parse's slow path would make of it, made directly
+                yield make(Record, (f"line {number}", PLATFORM, message, sender, None, conversation, (),
                                     days[date_s] + clocks[time_s], note, "message", (), False, False, ()))  # fmt: skip
-                number += 1
             else:
                 whole = body if name is None else f"{name}: {body}"
                 yield slow(number, days[date_s] + clocks[time_s], date_s[0] in MARKS, whole)
-                number += whole.count("\n") + 1
+            number += lines
+
+
+def continuation(more: str) -> str:
+    """A message's lines after its first, without the blank lines that only space it from the next."""
+    more = more.rstrip("\n")
+    while more and not more[more.rfind("\n") + 1 :].strip():
+        more = more[: max(more.rfind("\n"), 0)]
+    return more
 
 
 def fast_reader(
