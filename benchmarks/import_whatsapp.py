@@ -6,7 +6,8 @@
 The export is synthetic (made-up names, lorem-like words), Android layout ``DD/MM/YYYY, HH:MM - Name:
 text``, with multi-line messages and system lines, written to benchmarks/.work/.  Each tool runs in its
 own fresh Python process, so peak memory (ru_maxrss) is that tool's alone; the time is the parse only
-(imports excluded), lines per second = lines in the file / parse seconds.  whatstk is given the header
+(imports excluded), lines per second = lines in the file / parse seconds.  casekit's records are streamed
+(counted, as ``casekit import`` consumes them), whatstk's messages end in its DataFrame.  whatstk is given the header
 format explicitly (its fastest path).  Goals (issue 6): casekit ≥ 5 × whatstk's lines/s, peak memory no
 higher than whatstk's.  whatstk is a benchmark-only dependency: pip install whatstk.
 """
