@@ -38,3 +38,10 @@ def test_opening_twice_is_a_no_op(db_url: str) -> None:
     store = Store(Settings.from_env())
     assert store.current_revision() == head_revision()
     store.close()
+
+
+def test_the_fast_schema_check_knows_the_newest_migration() -> None:
+    """``Store`` skips Alembic when the database is at ``HEAD``: a new migration must move it too."""
+    from casekit.store.db import HEAD
+
+    assert head_revision() == HEAD

@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+from pathlib import Path
 
 import pytest
 
-from casekit.vault.crypto import HEADER, TAG, BlobCorrupt, Encryptor, decrypt_stream
+from casekit.vault.crypto import CHUNK_SIZE, HEADER, TAG, BlobCorrupt, Encryptor, decrypt_stream
 
 KEY = bytes(range(32))
 CHUNK = 1024  # small chunks so boundaries are cheap to test
@@ -85,11 +86,41 @@ def test_same_plaintext_encrypts_differently_each_time() -> None:
     assert _seal(data) != _seal(data)
 
 
-def test_reads_follow_the_expected_size_and_cope_with_growth() -> None:
-    from casekit.vault.ingest import _want
+class _Trickle(io.RawIOBase):
+    """A source that hands out at most 1,000 bytes per read, as pipes and some archives do."""
 
-    assert _want(24_000, 0) == 24_001
-    assert _want(24_000, 24_000) == 1  # a cheap look for the end
-    assert _want(24_000, 24_001) == 1 << 20  # it grew: back to whole chunks
-    assert _want(0, 0) == 1
-    assert _want(5 << 20, 0) == 1 << 20
+    def __init__(self, data: bytes) -> None:
+        self._data = io.BytesIO(data)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, view) -> int:  # type: ignore[no-untyped-def]
+        piece = self._data.read(min(len(view), 1000))
+        view[: len(piece)] = piece
+        return len(piece)
+
+
+@pytest.mark.parametrize("size", [0, 1, CHUNK_SIZE, 2 * CHUNK_SIZE + 7])
+@pytest.mark.parametrize("announced", ["exact", "smaller", "trickle"])
+def test_ingest_reads_whole_chunks_whatever_the_source_says_or_does(
+    tmp_path: Path, size: int, announced: str
+) -> None:
+    """The reusable-buffer path of ingest: the blob is the same format as ``Encryptor.update`` makes,
+    a file that grew since it was measured is read to its end, and short reads are refilled."""
+    from casekit.settings import Settings
+    from casekit.vault.blobs import BlobStore
+    from casekit.vault.ingest import Source, read_through
+
+    data = os.urandom(size)
+    opener = (lambda: _Trickle(data)) if announced == "trickle" else (lambda: io.BytesIO(data))
+    source = Source(name="x", original_path="x", size=size if announced == "exact" else 1, open=opener)
+    blobs = BlobStore(Settings.from_env({"CASEKIT_HOME": str(tmp_path)}), "abc")
+    digest = read_through(source, blobs=blobs, data_key=KEY, md5_always=True)
+    assert digest.size == size
+    assert digest.sha256 == hashlib.sha256(data).hexdigest()
+    assert digest.md5 == hashlib.md5(data).hexdigest()
+    assert digest.temp is not None
+    blob = digest.temp.read_bytes()
+    assert _open(blob, data) == data
+    assert len(blob) == HEADER + size + max(1, -(-size // CHUNK_SIZE)) * TAG

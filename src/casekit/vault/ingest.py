@@ -1,6 +1,7 @@
 """One pass over a file: SHA-256 (and MD5 where needed) while encrypting into a temporary blob.
 
-Reading each byte once keeps ingest close to the speed of hashing alone.  The plaintext only ever
+Reading each byte once keeps ingest close to the speed of hashing alone, and the chunk buffers are
+reused from file to file.  The plaintext only ever
 passes through memory; what reaches the disk is ciphertext under a temporary name inside the vault.
 """
 
@@ -9,13 +10,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from .blobs import BlobStore
-from .crypto import CHUNK_SIZE, Encryptor
+from .crypto import CHUNK_SIZE, TAG, Encryptor
 from .imaging import open_image
 from .metadata import image_metadata, is_image, sniff
 from .pdq import pdq_from_image
@@ -44,12 +46,33 @@ class Digest:
     temp: Path | None  # the encrypted blob under a temporary name, None for hash-only items
 
 
-def _want(expected: int, done: int) -> int:
-    """How much to read next: the rest of the file plus one byte (to see its end), at most a chunk;
-    a whole chunk again if the file turns out to have grown since it was measured."""
-    if done > expected:
-        return CHUNK_SIZE
-    return min(CHUNK_SIZE, expected - done + 1)
+_buffers = threading.local()
+
+
+def _chunk_buffers() -> tuple[memoryview, memoryview, memoryview]:
+    """Two plaintext chunks (the one being sealed and the one read ahead to learn whether it is the
+    last) and one ciphertext chunk, made once per thread and reused for every file: reading, hashing
+    and encrypting then allocate nothing per chunk."""
+    views = getattr(_buffers, "views", None)
+    if views is None:
+        views = (
+            memoryview(bytearray(CHUNK_SIZE)),
+            memoryview(bytearray(CHUNK_SIZE)),
+            memoryview(bytearray(CHUNK_SIZE + TAG)),
+        )
+        _buffers.views = views
+    return views
+
+
+def _fill(handle: IO[bytes], view: memoryview) -> int:
+    """Read until ``view`` is full or the file ends (one read may return less than asked)."""
+    got = 0
+    while got < len(view):
+        count = handle.readinto(view[got:])  # type: ignore[attr-defined]
+        if not count:
+            break
+        got += count
+    return got
 
 
 def read_through(
@@ -71,12 +94,11 @@ def read_through(
     md5: Any = None
     size = 0
     temp: Path | None = None
+    current, ahead, sealed = _chunk_buffers()
     with source.open() as handle, contextlib.ExitStack() as stack:
         try:
-            # Ask for no more than the file holds (+1 to see its end): read(1 MiB) on a 24 KB chat log
-            # would allocate and free a 1 MiB buffer, which costs more than hashing the file.
-            chunk = handle.read(_want(source.size, 0))
-            media_type = sniff(chunk[:4096])
+            count = _fill(handle, current)
+            media_type = sniff(bytes(current[: min(count, 4096)]))
             withheld = hash_only is not None and hash_only(media_type)
             if md5_always or withheld or is_image(media_type):
                 md5 = hashlib.md5(usedforsecurity=False)
@@ -86,19 +108,25 @@ def read_through(
                 temp = blobs.temp()
                 out = stack.enter_context(open(temp, "xb"))
                 encryptor = Encryptor(data_key)
-            while chunk:
-                sha.update(chunk)
+                out.write(encryptor.header)
+            while True:
+                piece = current[:count]
+                sha.update(piece)
                 if md5 is not None:
-                    md5.update(chunk)
+                    md5.update(piece)
+                size += count
+                if progress is not None and count:
+                    progress(count)
+                # Only a full chunk can have a successor; a short one is the end of the file.
+                following = _fill(handle, ahead) if count == CHUNK_SIZE else 0
+                if not following:
+                    break
                 if out is not None and encryptor is not None:
-                    out.write(encryptor.update(chunk))
-                size += len(chunk)
-                if progress is not None:
-                    progress(len(chunk))
-                chunk = handle.read(_want(source.size, size))
+                    out.write(encryptor.seal_into(piece, sealed))
+                current, ahead, count = ahead, current, following
             digest = sha.hexdigest()
             if out is not None and encryptor is not None:
-                out.write(encryptor.finish(digest))
+                out.write(encryptor.seal_into(current[:count], sealed, final_sha256=digest))
                 out.flush()
                 if sync:
                     os.fsync(out.fileno())
