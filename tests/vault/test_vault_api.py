@@ -294,3 +294,13 @@ def test_files_inside_the_data_folder_are_refused(vault: Vault, case_id: str, ho
     with pytest.raises(VaultError, match="inside casekit's own data folder"):
         vault.add(case_id, [inside])
     assert vault.exhibits(case_id) == []
+
+
+def test_subkeys_are_stable_separate_and_never_the_data_key(vault: Vault, case_id: str) -> None:
+    """Other parts (the message store) get keys of their own, derived from the case's one secret."""
+    messages = vault.subkey(case_id, "messages", create=True)
+    assert vault.subkey(case_id, "messages") == messages
+    assert vault.subkey(case_id, "notes") != messages
+    assert messages != vault._data_key(case_id, create=False)
+    with pytest.raises(ValueError):
+        vault.subkey(case_id, "../x")

@@ -71,9 +71,9 @@ class VaultCipher:
 
     @classmethod
     def for_case(cls, vault: Any, case_id: str, *, create: bool = False) -> VaultCipher:
-        # The vault exposes no public "case key" call; the messages part shares its key deliberately,
-        # so message text is encrypted at rest exactly as the exhibit bytes are.
-        return cls(vault._data_key(case_id, create=create))
+        # Message text is encrypted at rest like the exhibit bytes, under the case's own key (one
+        # passphrase unlocks both), through a subkey of its own.
+        return cls(vault.subkey(case_id, "messages", create=create))
 
 
 def _is_zip(path: Path) -> bool:

@@ -22,6 +22,7 @@ Contract for the rest of casekit (importers, documents, the CLI)::
     vault.verify(case_id) -> VerifyReport               # .ok, .problems[where, reason], .head_hash …
     vault.hashlist(case_id) -> list[dict]               # MD5 + PDQ of images and sensitive items
     vault.public_key_pem() -> str                       # Ed25519 key that checks the log signatures
+    vault.subkey(case_id, "messages", create=False) -> bytes  # a key for another part (HKDF of the case key)
     check_log(entries_or_json_dicts, public_key_pem)    # offline check of an exported log: [] when intact
     purge_case(settings, case_id) -> int                # remove a deleted case's encrypted blobs
 

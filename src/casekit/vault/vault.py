@@ -113,6 +113,19 @@ class Vault:
         self._data_keys[case_id] = key
         return key
 
+    def subkey(self, case_id: str, purpose: str, *, create: bool = False) -> bytes:
+        """A key of the case for another part of casekit (``purpose``: e.g. ``"messages"``), derived
+        from the case's data key with HKDF, so the case keeps one secret, unlocked by one passphrase,
+        and no two parts ever encrypt under the same key."""
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+        if not purpose.isidentifier():
+            raise ValueError("purpose must be a short word")
+        info = f"casekit {purpose} v1".encode()
+        data_key = self._data_key(case_id, create=create)
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(data_key)
+
     def public_key_pem(self) -> str:
         """The Ed25519 public key (PEM) that checks custody-log signatures; made at set-up."""
         with self.store.session() as s:
