@@ -111,3 +111,45 @@ def test_an_exported_log_is_checked_offline_with_the_public_key(filled: Vault, c
     assert check_log(exported, pem) == [(2, "content")]
     exported[1]["entry_hash"] = "0" * 64  # rehashing to hide it breaks the link and the signature
     assert (2, "signature") in check_log(exported, pem) and (3, "link") in check_log(exported, pem)
+
+
+def test_removing_the_newest_entries_is_caught_by_the_anchor(
+    filled: Vault, case_id: str, store: Store
+) -> None:
+    """A shorter chain is still whole; the signed copy of the head kept beside the vault is not."""
+    from sqlalchemy import delete
+
+    assert filled.verify(case_id).anchored
+    newest = filled.custody(case_id)[-1].seq
+    with store.session() as s:
+        s.execute(delete(CustodyRow).where(CustodyRow.seq == newest))  # the note, last in the log
+    assert _where(filled, case_id) == [(f"entry {newest}", "vault.problem.log_truncated")]
+
+
+def test_an_anchor_moved_or_edited_without_the_key_is_caught(
+    filled: Vault, case_id: str, settings: Settings
+) -> None:
+    import json
+
+    from casekit.vault.anchor import NAME
+    from casekit.vault.blobs import case_dir
+
+    path = case_dir(settings, case_id) / NAME
+    good = json.loads(path.read_text())
+    path.write_text(json.dumps({**good, "seq": good["seq"] + 5}))  # claims a longer log, unsigned
+    assert _where(filled, case_id) == [("anchor", "vault.problem.anchor_damaged")]
+    path.write_text("{not json")
+    assert _where(filled, case_id) == [("anchor", "vault.problem.anchor_damaged")]
+    path.unlink()  # a missing anchor is not tampering, but the report says the log is not anchored
+    report = filled.verify(case_id)
+    assert report.ok and not report.anchored
+
+
+def test_a_log_rewritten_under_the_anchor_is_caught(filled: Vault, case_id: str, store: Store) -> None:
+    """The head entry replaced by another validly linked one (as a re-run with the key could make):
+    the anchor names the hash that was there."""
+    newest = filled.custody(case_id)[-1]
+    with store.session() as s:
+        s.execute(update(CustodyRow).where(CustodyRow.seq == newest.seq).values(entry_hash="0" * 64))
+    problems = _where(filled, case_id)
+    assert (f"entry {newest.seq}", "vault.problem.anchor_differs") in problems

@@ -28,6 +28,7 @@ from ..model import Exhibit
 from ..store import CaseRepository
 from ..store.evidence import CustodyRepository, ExhibitRepository
 from . import archive
+from .anchor import write_anchor
 from .blobs import BlobStore, sync_files, sync_names
 from .custody import GENESIS, CustodyAction, CustodyEntry, seal_entry
 from .ingest import Digest, Source, describe_image, read_through
@@ -333,6 +334,8 @@ class Adder:
                 entries.append(entry)
             exhibits.add_many(rows)
             custody.append_many(entries)
+        if entries:
+            write_anchor(self.vault.settings, self.case_id, entries[-1])  # after the commit: anchor.py
         for exhibit in rows:
             self.results.setdefault(exhibit.sha256, exhibit)
 

@@ -15,6 +15,7 @@ from ..settings import Settings
 from ..store import CaseRepository, Store
 from ..store.evidence import CustodyRepository, ExhibitRepository, KeyRepository
 from . import archive, keys
+from .anchor import write_anchor
 from .blobs import BlobStore
 from .crypto import BlobCorrupt, decrypt_stream
 from .custody import GENESIS, CustodyAction, CustodyEntry, seal_entry
@@ -174,7 +175,9 @@ class Vault:
         self._signing_key()
         with self.store.session() as s:
             CaseRepository(s).get(case_id)
-            return self._append(s, case_id, action, sha, detail, actor)
+            entry = self._append(s, case_id, action, sha, detail, actor)
+        write_anchor(self.settings, case_id, entry)  # after the commit: see anchor.py
+        return entry
 
     def custody(self, case_id: str) -> list[CustodyEntry]:
         with self.store.session() as s:

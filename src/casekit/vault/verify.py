@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..errors import VaultError
 from ..model import Model
 from ..store.evidence import CustodyRepository, ExhibitRepository, KeyRepository
+from .anchor import anchor_problems, read_anchor
 from .blobs import BlobStore
 from .custody import CustodyAction, chain_problems, signature_ok
 from .keys import load_public
@@ -35,6 +36,7 @@ class VerifyReport(Model):
     head_seq: int | None = None
     head_hash: str | None = None
     head_signed: bool = False
+    anchored: bool = False  # the log's newest entry is also kept, signed, beside the vault (anchor.py)
     public_key_pem: str | None = None
     problems: list[Problem] = []
 
@@ -70,6 +72,11 @@ def verify_case(vault: Vault, case_id: str) -> VerifyReport:
     head_signed = bool(head and public and signature_ok(head, public))
     if head is not None and not head_signed:
         problems.append(Problem(where=f"entry {head.seq}", reason="vault.problem.head_unsigned"))
+
+    anchor = read_anchor(vault.settings, case_id)
+    if anchor is not None:
+        for where, reason in anchor_problems(anchor, entries, public):
+            problems.append(Problem(where=where, reason=reason))
 
     vouched: dict[str, dict] = {}
     for entry in entries:
@@ -108,6 +115,7 @@ def verify_case(vault: Vault, case_id: str) -> VerifyReport:
         head_seq=head.seq if head else None,
         head_hash=head.entry_hash if head else None,
         head_signed=head_signed,
+        anchored=anchor is not None,
         public_key_pem=signing[0] if signing else None,
         problems=problems,
     )
