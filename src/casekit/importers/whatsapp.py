@@ -16,7 +16,7 @@ from datetime import date, datetime
 from itertools import accumulate, chain
 
 from .base import DateOrderUnknown, Importer, Options, Record, Source, fail, head_text, iter_text_lines
-from .whatsapp_fast import continuation, fast_reader
+from .whatsapp_fast import WIDTH, continuation, fast_reader
 from .whatsapp_kinds import EDITED, SPECIAL_FIRST_WORDS, classify, strip_marks, system_name
 from .whatsapp_scan import GENERAL, blocks, general_items
 from .whatsapp_stamps import (
@@ -192,7 +192,7 @@ def _blocks(source: Source, options: Options) -> Iterator[Iterable[Record]]:
 
     def done(number: int, item: tuple) -> Record:
         """The record of a message held over from one block to the next (either reader's item)."""
-        return reader.one(number, item) if len(item) == 4 else finish(number, item)
+        return reader.one(number, item) if len(item) == WIDTH else finish(number, item)
 
     pending: tuple | None = None  # (line number, item) of the last message of the previous block
     for line, text in blocks(source):
@@ -206,9 +206,9 @@ def _blocks(source: Source, options: Options) -> Iterator[Iterable[Record]]:
             lead = text[:start]
             tail = items[-1] if count else None
         else:
-            count = len(parts) // 4
+            count = len(parts) // WIDTH
             lead = text if not count else (parts[0][1:] + "\n" if parts[0] else "")
-            tail = tuple(parts[-4:]) if count else None
+            tail = tuple(parts[-WIDTH:]) if count else None
         if pending is not None:
             number, item = pending
             body = item[-1] + lead

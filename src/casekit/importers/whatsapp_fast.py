@@ -1,43 +1,71 @@
 """The WhatsApp fast lane: a file whose headers all share the first header's shape is cut into messages
-by one ``re.split`` per block, and ordinary messages become records without a per-message regex or
-dictionary miss.
+by one ``re.split`` per block, and the records are made column by column, in C.
 
 The split pattern is the specialised header (``whatsapp_scan.specialise``) preceded by its line end,
-capturing the date, the time and — up to the first ": " of the header line — the sender: the engine
-only looks at line starts, never at the characters of a message.  Dates and times are parsed once per
-distinct string (a chat has few days and at most 1,440 minutes a day) and a stamp is a day plus a time
-of day.  A message that is not plainly "Name: text" on one line (events, media, marks, several lines,
-a stray carriage return) goes to the exact slow path the caller hands in, so the fast lane only ever
-skips work, never decides anything the slow path would decide differently.
+capturing the date, the time, — up to the first ": " of the header line — the sender, and a flag for a
+body that starts like a deleted notice or a call: the engine only looks at line starts, never at the
+rest of a message.  Dates, times and senders are parsed once per distinct string (a chat has few days
+and at most 1,440 minutes a day) and a stamp is a day plus a time of day.  A block's records are then
+one ``map`` over a ``zip`` of its columns (line numbers, bodies, senders, stamps), with no Python
+bytecode per message; the messages that may not be plainly "Name: text" (events, media, marks, calls,
+trailing blank lines, a stray carriage return) are found column-wise too and remade one by one, ending
+in the exact slow path the caller hands in when they are not ordinary after all — so the fast lane only
+ever skips work, never decides anything the slow path would decide differently
+(tests/importers/test_whatsapp_fast.py holds it to the general reader).
 
 A block holding a line that the general pattern would take as a header of another shape is refused
 (``read`` returns None); the caller then reads it, and the rest of the file, with the general pattern.
 Records are handed out block by block (``block``): ``whatsapp.parse`` chains the blocks' iterators, so a
-record passes through one generator, not two.
+record passes through no generator at all.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, time, timedelta, tzinfo
-from itertools import islice, repeat
+from itertools import accumulate, chain, compress, count, islice, repeat
+from operator import add, is_
 
 from .base import Record, Source, fail
-from .whatsapp_kinds import SPECIAL_FIRST_WORDS, classify, system_name
+from .whatsapp_kinds import CALL, DELETED, SPECIAL_FIRST_WORDS, classify, system_name
 from .whatsapp_scan import ANDROID, GENERAL, IOS, specialise
 from .whatsapp_stamps import _M, MARKS, hour_of, make_date
 
 PLATFORM = "whatsapp"
 _NAMED = re.compile(r"\(\?P<\w+>")
-# The lower-cased first letters of the words that may start a message classify must see (a deleted
-# notice, a call): a message starting with any other letter skips the word test.
-_INITIALS = "".join(sorted({word[0] for word in SPECIAL_FIRST_WORDS}))
+# The split flags a body that starts like a deleted notice or a call, the only phrases classify finds
+# in a one-line message with no "<", no ")" and no direction mark (the other messages are flagged per
+# column: ``FastReader._odd``).  A quick guard first: the letters those phrases can start with, in
+# either case, and any non-ASCII letter (IGNORECASE may match one to an ASCII letter: "ſ" to "s").
+_INITIALS = "".join(sorted({word[0] for word in SPECIAL_FIRST_WORDS if word[0].isascii()}))
+_FIRST = (
+    rf"(?=((?=[{_INITIALS}{_INITIALS.upper()}\x80-\U0010ffff])(?:(?i:{DELETED.pattern})|{CALL.pattern}))?)"
+)
 _PLAIN = ("message", False, ())  # what classify says of an ordinary message
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # an empty or whitespace-only line (``\s`` is str.isspace)
+_MARK_TUPLE = tuple(MARKS)
+WIDTH = 5
+"""Parts per message in a split block: date (with any leading marks), time, sender or None, the
+flag (``_FIRST``), the rest (:data:`Item`)."""
 Slow = Callable[[int, datetime, bool, str], Record]
 """(line number, stamp, the line began with a mark, all the text after the header) → the record."""
-Item = tuple[str, str, str | None, str]
-"""One message from the split: date (with any leading marks), time, sender or None, the rest."""
+Item = tuple[str, str, str | None, str | None, str]
+
+
+class _Cache(dict):
+    """A dict that makes a missing value with ``make`` (once per key): ``map(cache.__getitem__, keys)``
+    stays in C for every key already seen."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: object) -> object:
+        value = self[key] = self.make(key)
+        return value
 
 
 class FastReader:
@@ -63,7 +91,7 @@ class FastReader:
         date_nc, time_nc = (_NAMED.sub("(?:", p) for p in (date_part, time_part))
         # a header, or else any line that starts like a stamp (its parts are None: see ``read``)
         self._split = re.compile(
-            rf"\n(?:({_M}{opener}{date_nc}){join}({time_nc}){closer}(?:([^\n]*?): )?|(?=[\d\[{MARKS}]))"
+            rf"\n(?:({_M}{opener}{date_nc}){join}({time_nc}){closer}(?:([^\n]*?): )?{_FIRST}|(?=[\d\[{MARKS}]))"
         ).split
         self._date = re.compile(f"{_M}{opener}{date_part}").fullmatch
         self._time = re.compile(time_part).fullmatch
@@ -71,15 +99,15 @@ class FastReader:
         self.ios = first.re is IOS
         self.order, self.zone, self.source = order, zone, source
         self.conversation, self.note, self.slow = conversation, note, slow
-        self._days: dict[str, datetime] = {}
-        self._clocks: dict[str, timedelta] = {}
-        self._senders: dict[str | None, str | None] = {}
+        self._days = _Cache(self._day)
+        self._clocks = _Cache(self._clock)
+        self._senders = _Cache(self._sender)
 
     def read(self, text: str) -> list[str | None] | None:
-        """The block split at its headers — the text before the first, then four parts per message
-        (:data:`Item`) — or None when a line of another shape is a header: the file changed shape."""
+        """The block split at its headers — the text before the first, then :data:`WIDTH` parts per
+        message (:data:`Item`) — or None when a line of another shape is a header: the file changed shape."""
         parts = self._split("\n" + text)
-        dates = parts[1::4]
+        dates = parts[1::WIDTH]
         if None not in dates:  # every line that starts like a stamp is a header of the first shape
             return parts
         # Lines that only start like a stamp were cut too: a header of another shape stops the fast
@@ -88,113 +116,132 @@ class FastReader:
         bare_space = general is GENERAL[ANDROID]
         merged, done = [parts[0]], 0
         for index in [k for k, date_s in enumerate(dates) if date_s is None]:
-            rest = parts[4 * index + 4]
+            rest = parts[WIDTH * index + WIDTH]
             m = general.match(rest.partition("\n")[0])
             if m is not None and (not bare_space or m["sep"] != " " or m["s1"] == ". "):
                 return None
-            merged += parts[4 * done + 1 : 4 * index + 1]
+            merged += parts[WIDTH * done + 1 : WIDTH * index + 1]
             merged[-1] += "\n" + rest
             done = index + 1
-        merged += parts[4 * done + 1 :]
+        merged += parts[WIDTH * done + 1 :]
         return merged
 
     def one(self, number: int, item: Item) -> Record:
         """The record of one message, through the slow path."""
-        date_s, time_s, name, body = item
+        date_s, time_s, name, _flag, body = item
         whole = body if name is None else f"{name}: {body}"
         return self.slow(number, self.stamp(date_s, time_s, number), date_s[0] in MARKS, whole)
 
     def stamp(self, date_s: str, time_s: str, number: int) -> datetime:
-        day = self._days.get(date_s)
-        clock = self._clocks.get(time_s)
         try:
-            if day is None:
-                day = self._day(date_s)
-            if clock is None:
-                clock = self._clock(time_s)
+            return self._days[date_s] + self._clocks[time_s]
         except ValueError:
             raise fail(self.source, f"line {number}", "import.bad_date") from None
-        return day + clock
 
     def _day(self, date_s: str) -> datetime:
         m = self._date(date_s)
         day = make_date(m["a"], m["b"], m["c"], False, self.order)
-        value = self._days[date_s] = datetime(day.year, day.month, day.day, tzinfo=self.zone)
-        return value
+        return datetime(day.year, day.month, day.day, tzinfo=self.zone)
 
     def _clock(self, time_s: str) -> timedelta:
         m = self._time(time_s)
         hour, minute, second, ap = m["H"], m["Mi"], m["S"], m["ap"]
         clock = time(hour_of(hour, ap) if ap else int(hour), int(minute), int(second) if second else 0)
-        value = self._clocks[time_s] = timedelta(hours=clock.hour, minutes=clock.minute, seconds=clock.second)
-        return value
+        return timedelta(hours=clock.hour, minutes=clock.minute, seconds=clock.second)
 
-    def _learn(self, dates: list, times: list, names: list) -> bool:
-        """Parse the block's new dates, times and sender names once; False if a date or time is impossible."""
-        days, clocks, senders = self._days, self._clocks, self._senders
-        try:
-            for date_s in set(dates).difference(days):
-                self._day(date_s)
-            for time_s in set(times).difference(clocks):
-                self._clock(time_s)
-        except ValueError:
-            return False
-        for name in set(names).difference(senders):
-            senders[name] = None if name is None or system_name(name) else name.strip(MARKS + " ")
-        return True
+    @staticmethod
+    def _sender(name: str | None) -> str | None:
+        return None if name is None or system_name(name) else name.strip(MARKS + " ")
 
-    def block(self, parts: list, number: int, text: str) -> tuple[Iterator[Record], int]:
+    def block(self, parts: list, number: int, text: str) -> tuple[Iterable[Record], int]:
         """The records of the messages of ``parts`` but the last (whose body may go on in the next
-        block), the first on line ``number``, and the line number of the last."""
-        end = len(parts) - 4
-        bodies = parts[4:end:4]
-        last = number + len(bodies) + sum(map(str.count, bodies, repeat("\n")))
-        if not self._learn(parts[1:end:4], parts[2:end:4], parts[3:end:4]):
-            return self._exact(parts, end, number), last  # an impossible stamp: raised at its line
-        return self._records(parts, end, number, text), last
+        block), the first on line ``number``, and the line number of the last.
+
+        Every column is built by a C-level ``map`` over the block's messages, and the records by one
+        ``zip``: no Python bytecode runs per ordinary message.  The messages that may not be ordinary
+        are found per column too (:meth:`_odd`) and remade one by one."""
+        end = len(parts) - WIDTH
+        bodies = parts[WIDTH:end:WIDTH]
+        lines = list(map(str.count, bodies, repeat("\n")))
+        numbers = list(accumulate(map(add, lines, repeat(1)), initial=number))
+        try:  # the caches parse each new date, time and name once (``_Cache``)
+            days = list(map(self._days.__getitem__, parts[1:end:WIDTH]))
+            stamps = list(map(add, days, map(self._clocks.__getitem__, parts[2:end:WIDTH])))
+        except ValueError:
+            return self._exact(parts, end, number), numbers[-1]  # an impossible stamp: raised at its line
+        senders = list(map(self._senders.__getitem__, parts[3:end:WIDTH]))
+        # Lazy, so each record is freed as soon as the caller is done with it: a block's worth of live
+        # tuples would wake the cyclic garbage collector again and again (it cost a third of the parse).
+        made = map(tuple.__new__, repeat(Record), zip(
+            [f"line {n}" for n in numbers], repeat(PLATFORM), bodies, senders, repeat(None),
+            repeat(self.conversation), repeat(()), stamps, repeat(self.note), repeat("message"), repeat(()),
+            repeat(False), repeat(False), repeat(()),
+        ))  # fmt: skip
+        pieces: list[Iterable[Record]] = []
+        done = 0  # messages of ``made`` consumed by the pieces so far
+        for index in self._odd(parts, end, text, bodies, lines, senders):
+            skip = 1 if done else 0  # the record ``made`` holds in place of the previous odd message
+            one = self._one(
+                numbers[index], stamps[index], parts[WIDTH * index + 1 : WIDTH * index + 1 + WIDTH]
+            )
+            pieces += islice(made, skip, skip + index - done), (one,)
+            done = index + 1
+        if not pieces:
+            return made, numbers[-1]
+        pieces.append(islice(made, 1, None))
+        return chain.from_iterable(pieces), numbers[-1]
+
+    def _odd(self, parts: list, end: int, text: str, bodies: list, lines: list, senders: list) -> list[int]:
+        """The indices of the block's messages that may not be ordinary "Name: text" on one line (a
+        superset: each is remade by :meth:`_one`, which decides exactly).  A check that only a rare
+        character can fail runs only when the block holds that character."""
+        odd = set(compress(count(), map(is_, senders, repeat(None))))  # events, "Name" without ": "
+        odd.update(compress(count(), parts[4:end:WIDTH]))  # a deleted notice or a call, maybe
+        if ")" in text or "\r" in text or _BLANK_LINE.search(text):
+            # a line that may end in ")" or "\r" (classify strips it first), or blank lines that may
+            # trail a message (``continuation``): a message of several lines is remade, of one checked
+            odd.update(compress(count(), lines))
+            odd.update(compress(count(), map(str.__contains__, bodies, repeat(")"))))
+            odd.update(compress(count(), map(str.__contains__, bodies, repeat("\r"))))
+        if "<" in text:
+            odd.update(compress(count(), map(str.__contains__, bodies, repeat("<"))))
+        if any(mark in text for mark in MARKS):
+            # A mark before the date alone changes nothing (classify heeds it only after a marked body).
+            odd.update(compress(count(), map(str.startswith, bodies, repeat(_MARK_TUPLE))))
+            odd.update(compress(count(), map(str.__contains__, bodies, repeat("\u200e"))))  # see classify
+        return sorted(odd)
 
     def _exact(self, parts: list, end: int, number: int) -> Iterator[Record]:
         it = islice(parts, 1, end)
-        for item in zip(it, it, it, it, strict=True):
+        for item in zip(it, it, it, it, it, strict=True):
             yield self.one(number, item)
-            number += item[3].count("\n") + 1
+            number += item[-1].count("\n") + 1
 
-    def _records(self, parts: list, end: int, number: int, text: str) -> Iterator[Record]:
-        days, clocks, senders, slow = self._days, self._clocks, self._senders, self.slow
-        conversation, note, special, initials = self.conversation, self.note, SPECIAL_FIRST_WORDS, _INITIALS
-        ios = self.ios
-        make = tuple.__new__
-        ends = (")", "\r") if "\r" in text else ")"
-        angle = "<" in text
-        marks = any(mark in text for mark in MARKS)
-        it = islice(parts, 1, end)
-        for date_s, time_s, name, body in zip(it, it, it, it, strict=True):
-            sender = senders[name]
-            if "\n" in body:
-                first, _newline, more = body.partition("\n")
-                more = continuation(more)
-                message = first + "\n" + more if more else first
-                lines = body.count("\n") + 1
-            else:
-                first = message = body
-                lines = 1
-            if (
-                sender is not None
-                and not first.endswith(ends)
-                and not (angle and "<" in message)
-                and not (marks and (date_s[0] in MARKS or first[:1] in MARKS))
-                and (
-                    first[:1].lower() not in initials
-                    or first.partition(" ")[0].lower() not in special
-                    or classify(first, False, False, ios) == _PLAIN
-                )
-            ):  # an ordinary message: what whatsapp.parse's slow path would make of it, made directly
-                yield make(Record, (f"line {number}", PLATFORM, message, sender, None, conversation, (),
-                                    days[date_s] + clocks[time_s], note, "message", (), False, False, ()))  # fmt: skip
-            else:
-                whole = body if name is None else f"{name}: {body}"
-                yield slow(number, days[date_s] + clocks[time_s], date_s[0] in MARKS, whole)
-            number += lines
+    def _one(self, number: int, stamp: datetime, item: Item) -> Record:
+        """The record of one message: an ordinary one made here, any other through the slow path."""
+        date_s, _time, name, _flag, body = item
+        sender = self._senders[name]
+        if "\n" in body:
+            first, _newline, more = body.partition("\n")
+            more = continuation(more)
+            message = first + "\n" + more if more else first
+        else:
+            first = message = body
+        if (
+            sender is not None
+            and not first.endswith((")", "\r"))
+            and "<" not in message
+            and date_s[0] not in MARKS
+            and first[:1] not in MARKS
+            and (
+                first.partition(" ")[0].lower() not in SPECIAL_FIRST_WORDS
+                or classify(first, False, False, self.ios) == _PLAIN
+            )
+        ):  # an ordinary message: what whatsapp.parse's slow path would make of it, made directly
+            return tuple.__new__(Record, (f"line {number}", PLATFORM, message, sender, None, self.conversation,
+                                          (), stamp, self.note, "message", (), False, False, ()))  # fmt: skip
+        whole = body if name is None else f"{name}: {body}"
+        return self.slow(number, stamp, date_s[0] in MARKS, whole)
 
 
 def continuation(more: str) -> str:

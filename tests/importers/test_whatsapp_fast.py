@@ -1,0 +1,135 @@
+"""WhatsApp's fast lane (``whatsapp_fast``) against the general reader: the same records, field for field,
+on messages made to trip each of the fast lane's shortcuts — deleted notices and calls in any case,
+media, ")" and "\\r" endings, blank and whitespace-only lines, direction marks, events, names with
+quotes, stamp-like continuation lines — in one block and cut into many small blocks."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casekit.importers import Options, Source, get, whatsapp, whatsapp_fast, whatsapp_scan
+from casekit.importers.whatsapp_kinds import CALL, DELETED_PHRASES
+
+BODIES = [
+    "hi",
+    "you there?",
+    "You deleted this message",
+    "YOU DELETED THIS MESSAGE.",
+    "you deleted this message  ",
+    "This message was deleted",
+    "ſe eliminó este mensaje",
+    "Это сообщение удалено",
+    "Missed voice call",
+    "Missed voice call ",
+    "Video call",
+    "voice call",
+    "<Media omitted>",
+    "IMG-0001.jpg (file attached)",
+    "you IMG-0001.jpg (file attached) ",
+    "see you :)",
+    "ok\r\r",  # "\r\r\n" reads as a line ending in "\r" ("\r\n" is a plain line end)
+    "\u200eimage omitted",
+    "\u200fimage omitted",
+    "\u202ahello",
+    "you deleted\u200e this message",
+    "<attached: 00000042-PHOTO.jpg>",
+    "edited text <This message was edited>",
+    "first line\nsecond line",
+    "first line\n\nafter a blank line",
+    "trailing blank\n\n",
+    "trailing spaces\n   \n",
+    "you\nsecond line",
+    "Voice call\nnext line",
+    "a line\n14/03/2024 is not a header",
+    "a line\n[not a header]",
+    "",
+    "time: 9pm ok?",
+]
+HEADS = ["Maya: ", "jake.skater09: ", "Alex Martin: ", "Zoë: ", "\u200eMaya: ", ""]
+EVENTS = [
+    "Maya added Jake",
+    'Maya changed the subject to "plans: Friday"',
+    "Messages and calls are end-to-end encrypted. Tap to learn more.",
+    "Maya:.",
+]
+
+
+def _records(data: bytes, fast: bool, block: int | None = None) -> list:
+    with pytest.MonkeyPatch.context() as patch:
+        if not fast:
+            patch.setattr(whatsapp, "fast_reader", lambda *args: None)
+        if block is not None:
+            patch.setattr(whatsapp_scan, "BLOCK", block)
+        source = Source.from_bytes("c.txt", data)
+        return list(get("whatsapp").parse(source, Options(timezone="UTC", date_order="DMY")))
+
+
+def _chat(lines: list[str], mark_date: set[int] = frozenset(), ios: bool = False) -> bytes:
+    out = []
+    for index, line in enumerate(lines):
+        day, hour, minute = 1 + index // 1440, index // 60 % 24, index % 60
+        head = (
+            f"[{day:02d}/03/2024, {hour:02d}:{minute:02d}:07] "
+            if ios
+            else f"{day:02d}/03/2024, {hour:02d}:{minute:02d} - "
+        )
+        out.append(("\u200e" if index in mark_date else "") + head + line + "\n")
+    return "".join(out).encode()
+
+
+def _same(data: bytes) -> None:
+    slow = _records(data, False)
+    assert _records(data, True) == slow
+    for block in (64, 300):
+        assert _records(data, True, block) == slow
+
+
+def test_every_tricky_message_reads_as_the_general_reader_reads_it():
+    lines = [head + body for head in HEADS for body in BODIES] + EVENTS
+    _same(_chat(lines))
+    _same(_chat(lines, mark_date={3, 10, 40}))
+    _same(_chat(lines, ios=True))
+    _same(_chat(lines, mark_date=set(range(0, len(lines), 3)), ios=True))
+
+
+def test_tricky_message_alone_in_a_clean_block():
+    """Each tricky message among plain ones, so the block-wide checks (")", "<", marks, blank lines)
+    see only that message's characters."""
+    for body in BODIES:
+        for head in HEADS:
+            for ios in (False, True):
+                lines = ["Maya: hi", head + body, "Maya: later\nstill later", "Maya: bye"]
+                _same(_chat(lines, mark_date={1}, ios=ios))
+                _same(_chat(lines, ios=ios))
+
+
+@settings(max_examples=int(os.environ.get("CASEKIT_FUZZ_EXAMPLES", "60")), deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(HEADS), st.sampled_from(BODIES)).map("".join) | st.sampled_from(EVENTS),
+        min_size=1,
+        max_size=40,
+    ),
+    st.sets(st.integers(0, 39), max_size=3),
+    st.booleans(),
+)
+def test_fast_lane_equals_general_reader_property(lines, mark_date, ios):
+    _same(_chat(lines, mark_date, ios))
+
+
+def test_the_deleted_and_call_flag_covers_every_case_variant():
+    """The split's flag (``_FIRST``) must be tried wherever DELETED or CALL could match: its guard lets
+    through every character that IGNORECASE equates with a phrase's first letter."""
+    guard = re.compile(re.search(r"\(\?=(\[[^\]]*\])\)", whatsapp_fast._FIRST).group(1))
+    letters = "".join(sorted({phrase[0] for phrase in DELETED_PHRASES}))
+    deleted_first = re.compile(f"[{letters}]", re.IGNORECASE)
+    firsts = [chr(code) for code in range(sys.maxunicode + 1) if deleted_first.match(chr(code))]
+    assert len(firsts) > 2 * len(letters)  # both cases, and the odd ones ("ſ" for "s")
+    assert all(guard.match(first) for first in [*firsts, "M", "V", "S"])
+    assert set(re.findall("[A-Z]", CALL.pattern)) == set("MVS")  # CALL is case-sensitive
