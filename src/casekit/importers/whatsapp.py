@@ -3,9 +3,9 @@
 
 The file is read twice and never held whole: a first look, line by line, settles the layout and the
 day/month order (it stops at the first stamp that settles it, and reads to the end only when none does —
-then the user must say, see :class:`~.base.DateOrderUnknown`); the second pass reads 1 MB blocks with one
-whole-message pattern each (``whatsapp_scan``) and yields one record per message with continuation lines
-joined.  WhatsApp writes local times without a zone; each record carries the zone assumed (``Options``).
+then the user must say, see :class:`~.base.DateOrderUnknown`); the second pass reads 1 MB blocks (``whatsapp_scan``), cuts
+each at its headers with one regex (the fast lane, ``whatsapp_fast``, or the general pattern) and yields
+one record per message with continuation lines joined.  WhatsApp writes local times without a zone; each record carries the zone assumed (``Options``).
 """
 
 from __future__ import annotations

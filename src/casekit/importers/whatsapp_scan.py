@@ -1,11 +1,12 @@
-"""The WhatsApp hot path: the file is read in large blocks and message headers are found with one
-``finditer`` per block, so the regex engine — not a Python loop — walks over continuation lines.
+"""WhatsApp's blocks and header patterns: the file is read in large blocks, and message headers are
+found with one ``finditer`` per block, so the regex engine — not a Python loop — walks over
+continuation lines.
 
-The header pattern is first *specialised* to the shape of the file's first header (its separators,
+The header pattern can be *specialised* to the shape of the file's first header (its separators,
 seconds or not, 12 h or not), which is several times cheaper than the general pattern that accepts
-every shape.  A block in which the specialised pattern misses a line that the general one would take as
-a header (a file that changes shape midway) is read again with the general pattern, so speed never
-costs a message.
+every shape; the fast lane (``whatsapp_fast``) splits blocks with it, and a block in which a line of
+another shape is a header goes to the general pattern (``general_items``), so speed never costs a
+message.
 """
 
 from __future__ import annotations
@@ -53,9 +54,7 @@ def specialise(first: re.Match[str]) -> re.Pattern[str] | None:
     )
     if first.re is IOS:
         return re.compile(rf"^{_M}\[{head}\] ", re.M)
-    special = re.compile(rf"^{_M}{head}(?P<sep>{re.escape(first['sep'])})", re.M)
-    _SEPARATORS[special] = first["sep"]
-    return special
+    return re.compile(rf"^{_M}{head}(?P<sep>{re.escape(first['sep'])})", re.M)
 
 
 def blocks(source: Source) -> Iterator[tuple[int, str]]:
@@ -97,63 +96,18 @@ def _decode(data: bytes, source: Source, line: int) -> str:
     return text.replace("\r\n", "\n") if "\r" in text else text
 
 
-def _bare_space_ok(m: re.Match[str]) -> bool:
-    # Android's bare-space separator only counts after a "D. M. YYYY." date (Croatian, Czech)
-    return m["sep"] != " " or m["s1"] == ". "
-
-
-def _matches(
-    pattern: re.Pattern[str], text: str, low: int = 0, high: int | None = None
-) -> list[re.Match[str]]:
-    found = pattern.finditer(text, low, len(text) if high is None else high)
-    if pattern is GENERAL[ANDROID] or _SEPARATORS.get(pattern) == " ":
-        return [m for m in found if _bare_space_ok(m)]
+def _matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    found = pattern.finditer(text)
+    if pattern is GENERAL[ANDROID]:
+        # Android's bare-space separator only counts after a "D. M. YYYY." date (Croatian, Czech)
+        return [m for m in found if m["sep"] != " " or m["s1"] == ". "]
     return list(found)
 
 
-_SEPARATORS: dict[re.Pattern[str], str] = {}
-_STAMP_START = re.compile(rf"^[\d\[{MARKS}]", re.M)
-
-
-def headers(
-    text: str, pattern: re.Pattern[str], general: re.Pattern[str]
-) -> tuple[list[re.Match[str]], bool]:
-    """The header matches in ``text``, and whether a line the general pattern takes as a header was
-    missed (then the caller reads the block again with ``general``)."""
-    found = _matches(pattern, text)
-    if pattern is general:
-        return found, False
-    ends = [0] + [text.find("\n", m.end()) + 1 or len(text) for m in found]
-    starts = [m.start() for m in found] + [len(text)]
-    for low, high in zip(ends, starts, strict=True):
-        # only a continuation line starting like a stamp (a digit, "[" or a mark) can be a missed header
-        if low < high and _STAMP_START.search(text, low, high) and _matches(general, text, low, high):
-            return found, True
-    return found, False
-
-
 FIELDS = ("a", "b", "c", "be", "H", "Mi", "S", "ap")
-# One item per message, the same shape from both readers:
+# One item per message of the general reader:
 # (line mark or "", a, b, c, be, hour, minute, second, am/pm, body after the header)
 Item = tuple[str, str, str, str, str, str, str, str, str, str]
-
-
-def bulk_pattern(first: re.Match[str]) -> re.Pattern[str] | None:
-    """One pattern that matches a whole message shaped like ``first`` — header and every continuation
-    line — so ``findall`` hands back plain tuples (:data:`Item`) for a block at C speed.  None where
-    the general reader must be used."""
-    special = specialise(first)
-    if special is None:
-        return None
-    body = special.pattern.removeprefix("^").removeprefix(_M)
-    plain = re.sub(r"\(\?P<\w+>", "(?:", body)  # the same header without captures, for the look-ahead
-    plain = plain.replace("(?:)", "")
-    capture = re.sub(r"\(\?P<(?:s1|sep)>", "(?:", body)
-    capture = re.sub(r"\(\?P<\w+>", "(", capture)
-    return re.compile(
-        rf"^([{MARKS}]*){capture}([^\n]*(?:\n(?!{_M}{plain})[^\n]*)*)",
-        re.M,
-    )
 
 
 def general_items(text: str, general: re.Pattern[str]) -> tuple[int, list[Item]]:
@@ -168,33 +122,3 @@ def general_items(text: str, general: re.Pattern[str]) -> tuple[int, list[Item]]
         a, b, c, be, hour, minute, second, ap = m.group(*FIELDS)
         items.append((mark, a, b, c, be or "", hour, minute, second or "", ap or "", text[m.end() : end]))
     return found[0].start(), items
-
-
-def bulk_items(text: str, bulk: re.Pattern[str], general: re.Pattern[str]) -> tuple[int, list[Item]] | None:
-    """(offset of the first header, items) read with ``bulk``; None when a line in this block looks like
-    a header of another shape (then the caller reads it with the general pattern)."""
-    head = bulk.search(text)
-    start = head.start() if head else len(text)
-    if _STAMP_START.search(text, 0, start) and _matches(general, text, 0, start):
-        return None
-    items = bulk.findall(text, start)
-    for item in items:
-        body = item[-1]
-        cut = body.find("\n")
-        if cut >= 0 and _STAMP_START.search(body, cut + 1) and _matches(general, body, cut + 1):
-            return None
-    return start, items  # findall's tuples already have the Item shape
-
-
-def scan(source: Source, first: re.Match[str]) -> Iterator[tuple[int, str, list[Item]]]:
-    """Per block: (line number of the block's first line, the block's text, its items).  The last item of
-    a block may continue in the next block's lead text (before its first header); see ``whatsapp.parse``."""
-    general = GENERAL[first.re]
-    bulk = bulk_pattern(first)
-    for line, text in blocks(source):
-        read = bulk_items(text, bulk, general) if bulk is not None else None
-        if read is None:
-            bulk = None  # the file changed shape: the general pattern from here on
-            read = general_items(text, general)
-        start, items = read
-        yield line, text[:start], items
