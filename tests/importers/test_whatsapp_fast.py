@@ -51,7 +51,7 @@ BODIES = [
     "",
     "time: 9pm ok?",
 ]
-HEADS = ["Maya: ", "jake.skater09: ", "Alex Martin: ", "Zoë: ", "\u200eMaya: ", ""]
+HEADS = ["Maya: ", "jake.skater09: ", "Alex Martin: ", "Zoë: ", "\u200eMaya: ", "Dr:Who: ", ""]
 EVENTS = [
     "Maya added Jake",
     'Maya changed the subject to "plans: Friday"',
@@ -124,9 +124,9 @@ def test_fast_lane_equals_general_reader_property(lines, mark_date, ios):
 
 
 def test_the_deleted_and_call_flag_covers_every_case_variant():
-    """The split's flag (``_FIRST``) must be tried wherever DELETED or CALL could match: its guard lets
+    """The phrase test (``_PHRASE``) must be tried wherever DELETED or CALL could match: its guard lets
     through every character that IGNORECASE equates with a phrase's first letter."""
-    guard = re.compile(re.search(r"\(\?=(\[[^\]]*\])\)", whatsapp_fast._FIRST).group(1))
+    guard = re.compile(re.search(r"\(\?=(\[[^\]]*\])\)", whatsapp_fast._PHRASE).group(1))
     letters = "".join(sorted({phrase[0] for phrase in DELETED_PHRASES}))
     deleted_first = re.compile(f"[{letters}]", re.IGNORECASE)
     firsts = [chr(code) for code in range(sys.maxunicode + 1) if deleted_first.match(chr(code))]

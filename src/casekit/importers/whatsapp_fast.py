@@ -34,23 +34,27 @@ from .whatsapp_stamps import _M, MARKS, hour_of, make_date
 
 PLATFORM = "whatsapp"
 _NAMED = re.compile(r"\(\?P<\w+>")
-# The split flags a body that starts like a deleted notice or a call, the only phrases classify finds
-# in a one-line message with no "<", no ")" and no direction mark (the other messages are flagged per
-# column: ``FastReader._odd``).  A quick guard first: the letters those phrases can start with, in
-# either case, and any non-ASCII letter (IGNORECASE may match one to an ASCII letter: "ſ" to "s").
+# A body that may start like a deleted notice or a call, the only phrases classify finds in a one-line
+# message with no "<", no ")" and no direction mark (the other messages are flagged per column:
+# ``FastReader._odd``).  A quick guard first: the letters those phrases can start with, in either case,
+# and any non-ASCII letter (IGNORECASE may match one to an ASCII letter: "ſ" to "s").  A block is
+# searched for a phrase after a ": " (a body's start) once; only a block holding one tests each body.
 _INITIALS = "".join(sorted({word[0] for word in SPECIAL_FIRST_WORDS if word[0].isascii()}))
-_FIRST = (
-    rf"(?=((?=[{_INITIALS}{_INITIALS.upper()}\x80-\U0010ffff])(?:(?i:{DELETED.pattern})|{CALL.pattern}))?)"
-)
+_PHRASE = f"(?=[{_INITIALS}{_INITIALS.upper()}\\x80-\\U0010ffff])(?:(?i:{DELETED.pattern})|{CALL.pattern})"
+_PHRASE_AFTER_NAME = re.compile(": " + _PHRASE).search
+_PHRASE_AT_START = re.compile(_PHRASE).match
+# Up to the first ": " of the line, possessively: the lazy ``[^\n]*?`` tries the rest of the pattern
+# after every character of the name, a tenth of the split's time.
+_NAME = r"[^:\n]*+(?::(?! )[^:\n]*+)*+"
 _PLAIN = ("message", False, ())  # what classify says of an ordinary message
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # an empty or whitespace-only line (``\s`` is str.isspace)
 _MARK_TUPLE = tuple(MARKS)
-WIDTH = 5
-"""Parts per message in a split block: date (with any leading marks), time, sender or None, the
-flag (``_FIRST``), the rest (:data:`Item`)."""
+WIDTH = 4
+"""Parts per message in a split block: date (with any leading marks), time, sender or None, the rest
+(:data:`Item`)."""
 Slow = Callable[[int, datetime, bool, str], Record]
 """(line number, stamp, the line began with a mark, all the text after the header) → the record."""
-Item = tuple[str, str, str | None, str | None, str]
+Item = tuple[str, str, str | None, str]
 
 
 class _Cache(dict):
@@ -91,7 +95,7 @@ class FastReader:
         date_nc, time_nc = (_NAMED.sub("(?:", p) for p in (date_part, time_part))
         # a header, or else any line that starts like a stamp (its parts are None: see ``read``)
         self._split = re.compile(
-            rf"\n(?:({_M}{opener}{date_nc}){join}({time_nc}){closer}(?:([^\n]*?): )?{_FIRST}|(?=[\d\[{MARKS}]))"
+            rf"\n(?:({_M}{opener}{date_nc}){join}({time_nc}){closer}(?:({_NAME}): )?|(?=[\d\[{MARKS}]))"
         ).split
         self._date = re.compile(f"{_M}{opener}{date_part}").fullmatch
         self._time = re.compile(time_part).fullmatch
@@ -128,7 +132,7 @@ class FastReader:
 
     def one(self, number: int, item: Item) -> Record:
         """The record of one message, through the slow path."""
-        date_s, time_s, name, _flag, body = item
+        date_s, time_s, name, body = item
         whole = body if name is None else f"{name}: {body}"
         return self.slow(number, self.stamp(date_s, time_s, number), date_s[0] in MARKS, whole)
 
@@ -196,7 +200,8 @@ class FastReader:
         superset: each is remade by :meth:`_one`, which decides exactly).  A check that only a rare
         character can fail runs only when the block holds that character."""
         odd = set(compress(count(), map(is_, senders, repeat(None))))  # events, "Name" without ": "
-        odd.update(compress(count(), parts[4:end:WIDTH]))  # a deleted notice or a call, maybe
+        if _PHRASE_AFTER_NAME(text):  # a deleted notice or a call, maybe
+            odd.update(compress(count(), map(_PHRASE_AT_START, bodies)))
         if ")" in text or "\r" in text or _BLANK_LINE.search(text):
             # a line that may end in ")" or "\r" (classify strips it first), or blank lines that may
             # trail a message (``continuation``): a message of several lines is remade, of one checked
@@ -219,7 +224,7 @@ class FastReader:
 
     def _one(self, number: int, stamp: datetime, item: Item) -> Record:
         """The record of one message: an ordinary one made here, any other through the slow path."""
-        date_s, _time, name, _flag, body = item
+        date_s, _time, name, body = item
         sender = self._senders[name]
         if "\n" in body:
             first, _newline, more = body.partition("\n")
