@@ -16,7 +16,7 @@ from casekit.store import Store
 from casekit.vault import Vault
 from casekit.vault.blobs import TMP_PREFIX, case_dir
 
-FILES = 160
+FILES = 600  # more than two batches (adding.BATCH_ITEMS), so the kill lands between them
 
 
 @pytest.mark.slow
@@ -24,7 +24,7 @@ def test_killed_ingest_is_consistent_and_finishes_on_rerun(
     store: Store, settings: Settings, case_id: str, inbox: Path, home: Path
 ) -> None:
     for i in range(FILES):
-        (inbox / f"file-{i:03}.bin").write_bytes(os.urandom(64 * 1024))
+        (inbox / f"file-{i:03}.bin").write_bytes(os.urandom(32 * 1024))
     (inbox / "marker.txt").write_text("first")
     # Set the keys up here, with the cheap test cost; the child reads the cost stored with them.
     Vault(store, settings).add(case_id, [inbox / "marker.txt"])
@@ -61,7 +61,7 @@ def test_killed_ingest_is_consistent_and_finishes_on_rerun(
 def test_ctrl_c_mid_ingest_leaves_no_half_exhibit_and_no_temporaries(
     vault: Vault, case_id: str, inbox: Path, settings: Settings
 ) -> None:
-    for i in range(150):
+    for i in range(600):  # more than two batches: some are recorded when the interruption comes
         (inbox / f"f{i:03}.bin").write_bytes(os.urandom(20_000))
 
     def interrupt(done: int, total: int) -> None:
@@ -71,8 +71,38 @@ def test_ctrl_c_mid_ingest_leaves_no_half_exhibit_and_no_temporaries(
     with pytest.raises(KeyboardInterrupt):
         vault.add(case_id, [inbox], progress=interrupt)
     partial = vault.exhibits(case_id)
-    assert len(partial) < 150
+    assert 0 < len(partial) < 600
     assert vault.verify(case_id).ok
     assert not list(case_dir(settings, case_id).glob(f"{TMP_PREFIX}*"))
     vault.add(case_id, [inbox])
-    assert len(vault.exhibits(case_id)) == 150 and vault.verify(case_id).ok
+    assert len(vault.exhibits(case_id)) == 600 and vault.verify(case_id).ok
+
+
+def test_a_failed_batch_stops_the_ingest_and_the_batches_queued_after_it_are_dropped(
+    vault: Vault, case_id: str, inbox: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batches are recorded in the background, one queued behind another: when one fails (the disk
+    is full, the database went away), nothing after it is recorded and no temporary is left."""
+    from casekit.vault import adding
+
+    for i in range(700):  # three batches
+        (inbox / f"g{i:03}.txt").write_text(f"line {i}\n")
+    real = adding.Adder._record_batch
+    calls: list[int] = []
+
+    def flaky(self, batch):  # type: ignore[no-untyped-def]
+        calls.append(len(batch))
+        if len(calls) == 2:
+            raise OSError("no space left on device")
+        return real(self, batch)
+
+    monkeypatch.setattr(adding.Adder, "_record_batch", flaky)
+    with pytest.raises(OSError):
+        vault.add(case_id, [inbox])
+    assert len(calls) == 2  # the third batch was dropped, not recorded
+    assert len(vault.exhibits(case_id)) == adding.BATCH_ITEMS
+    assert vault.verify(case_id).ok
+    assert not list(case_dir(settings, case_id).glob(f"{TMP_PREFIX}*"))
+    monkeypatch.setattr(adding.Adder, "_record_batch", real)
+    vault.add(case_id, [inbox])
+    assert len(vault.exhibits(case_id)) == 700 and vault.verify(case_id).ok

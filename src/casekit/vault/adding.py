@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import os
 import threading
+import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -37,11 +39,19 @@ from .metadata import file_times, is_image, is_picture_or_video
 if TYPE_CHECKING:
     from .vault import Vault
 
-BATCH_ITEMS = 64
+# A batch costs two syncfs, a rename per file and one transaction: for small files (chat logs) that
+# is most of the work, so batches are large; BATCH_BYTES keeps one batch of videos from waiting long.
+BATCH_ITEMS = 256
 BATCH_BYTES = 256 << 20
 WORKERS = min(4, os.cpu_count() or 1)
-PREFETCH = 2 * BATCH_ITEMS  # files read ahead of the one being recorded, so reading goes on while
-# a batch is being synced and recorded; bounds the number of temporary blobs
+PREFETCH = 128  # files read ahead of the one being queued; bounds the number of temporary blobs
+PROGRESS_EVERY = 0.1  # seconds between progress reports
+INFLIGHT = 2  # batches handed to the recorder: one being recorded and the next one waiting, so
+# reading never stops for a recording (which, for small files, takes as long as the reading)
+
+
+class _Dropped(Exception):
+    """A batch queued after one that failed: not recorded (the failure is what the user sees)."""
 
 
 @dataclass
@@ -110,16 +120,24 @@ class Adder:
         self.blobs: BlobStore | None = None
         self.data_key: bytes | None = None
         self._lock = threading.Lock()
+        self._reported = 0.0  # when progress was last reported
         # Batches are synced and recorded by one thread of their own, in order, while reading goes on.
         self._recorder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="casekit-record")
-        self._recording: Future[None] | None = None
+        self._recording: deque[Future[None]] = deque()
+        self._failed = False  # a batch failed: the ones queued after it are dropped, not recorded
 
     # ---- gathering -------------------------------------------------------------------------------
 
     def _advance(self, count: int) -> None:
         with self._lock:  # worker threads report progress concurrently
             self.done += count
-            if self._progress is not None:
+            if self._progress is None:
+                return
+            # At most every PROGRESS_EVERY seconds, and at the end: a progress bar redrawn for every
+            # chunk and every small file held the interpreter lock for a third of an ingest.
+            now = time.monotonic()
+            if now - self._reported >= PROGRESS_EVERY or self.done >= self.total:
+                self._reported = now
                 self._progress(self.done, self.total)
 
     def _files(self, paths: list[Path]) -> list[Path]:
@@ -262,29 +280,40 @@ class Adder:
             self._flush(wait=False)
 
     def _flush(self, wait: bool = True) -> None:
-        """Hand the pending batch to the recorder (after the one before it); with ``wait``, return only
-        once everything queued so far is recorded."""
+        """Hand the pending batch to the recorder (which records batches in order); with ``wait``,
+        return only once everything queued so far is recorded."""
         if self.pending:
             batch, self.pending, self.pending_bytes = self.pending, [], 0
-            self._wait_recording()
-            self._recording = self._recorder.submit(self._record, batch)
+            while len(self._recording) >= INFLIGHT:
+                self._recording.popleft().result()
+            self._recording.append(self._recorder.submit(self._record, batch))
         if wait:
             self._wait_recording()
 
     def _wait_recording(self) -> None:
-        if self._recording is not None:
-            running, self._recording = self._recording, None
-            running.result()
+        """Wait for every batch handed over; raise the first failure."""
+        error: BaseException | None = None
+        while self._recording:
+            try:
+                self._recording.popleft().result()
+            except BaseException as exc:  # keep waiting: every batch must be settled before we return
+                error = error or exc
+        if error is not None:
+            raise error
 
     def _record(self, batch: list[Prepared]) -> None:
         """Move the batch's blobs into place, then record every new item in one transaction."""
         try:
+            if self._failed:
+                raise _Dropped
             self._record_batch(batch)
-        except BaseException:
+        except BaseException as exc:
+            self._failed = True
             for item in batch:  # nothing of a failed batch is recorded: drop its temporaries
                 if item.digest.temp is not None:
                     item.digest.temp.unlink(missing_ok=True)
-            raise
+            if not isinstance(exc, _Dropped):
+                raise
 
     def _record_batch(self, batch: list[Prepared]) -> None:
         with self.vault.store.session() as s:

@@ -8,10 +8,12 @@ after each commit the newest entry's number, hash and signature are also written
 that no longer holds the entry the anchor names.
 
 The anchor is written after the database commit, so a crash in between leaves it one step behind —
-which is not a problem (only an anchor *ahead* of the log, or differing from it, is).  Its signature
-is checked, so it cannot be moved forward or edited without the installation's key.  A missing
-anchor is reported as such (``anchored`` is False), not as tampering: it is a second witness, and
-the exported package, which carries the signed head, is the one that leaves the machine.
+which is not a problem (only an anchor *ahead* of the log, or differing from it, is).  It is not
+fsynced (ingest writes it once per batch and already pays for two syncfs): after a power cut it may
+be behind, or unreadable.  Its signature is checked, so it cannot be moved forward or edited without
+the installation's key.  A missing or unreadable anchor is reported as such (``anchored`` is False),
+not as tampering: it is a second witness, and the exported package, which carries the signed head,
+is the one that leaves the machine.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import os
 import secrets
 from typing import TYPE_CHECKING
 
-from .blobs import case_dir, fsync_dir
+from .blobs import case_dir
 from .custody import CustodyEntry, signature_ok
 
 if TYPE_CHECKING:
@@ -45,10 +47,7 @@ def write_anchor(settings: Settings, case_id: str, head: CustodyEntry) -> None:
     temp = folder / f".anchor-{os.getpid()}-{secrets.token_hex(4)}"
     with open(temp, "w", encoding="utf-8") as out:
         json.dump(body, out)
-        out.flush()
-        os.fsync(out.fileno())
     os.replace(temp, folder / NAME)
-    fsync_dir(folder)
 
 
 def read_anchor(settings: Settings, case_id: str) -> dict | None:
@@ -58,7 +57,7 @@ def read_anchor(settings: Settings, case_id: str) -> dict | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError):
-        return {}  # present but unreadable: reported as a damaged anchor
+        return None  # half-written by a crash (it is not fsynced): as if absent, see above
 
 
 def anchor_problems(
