@@ -227,11 +227,12 @@ def _blocks(source: Source, options: Options) -> Iterator[Iterable[Record]]:
             if not count:
                 continue
         if parts is not None:
-            records, number = reader.block(parts, number, text)
+            pieces, number = reader.block(parts, number, text)
+            yield from pieces
         else:
             numbers = list(accumulate((item[-1].count("\n") + 1 for item in items[:-1]), initial=number))
-            records, number = map(finish, numbers, items[:-1]), numbers[-1]
-        yield records
+            yield map(finish, numbers, items[:-1])
+            number = numbers[-1]
         pending = (number, tail)
     if pending is not None:
         yield (done(*pending),)

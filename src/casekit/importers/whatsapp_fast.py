@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, time, timedelta, tzinfo
-from itertools import accumulate, chain, compress, count, islice, repeat
+from itertools import accumulate, compress, count, islice, repeat
 from operator import add, is_
 
 from .base import Record, Source, fail
@@ -157,9 +157,9 @@ class FastReader:
     def _sender(name: str | None) -> str | None:
         return None if name is None or system_name(name) else name.strip(MARKS + " ")
 
-    def block(self, parts: list, number: int, text: str) -> tuple[Iterable[Record], int]:
+    def block(self, parts: list, number: int, text: str) -> tuple[list[Iterable[Record]], int]:
         """The records of the messages of ``parts`` but the last (whose body may go on in the next
-        block), the first on line ``number``, and the line number of the last.
+        block), in pieces to chain, the first on line ``number``; and the line number of the last.
 
         Every column is built by a C-level ``map`` over the block's messages, and the records by one
         ``zip``: no Python bytecode runs per ordinary message.  The messages that may not be ordinary
@@ -169,10 +169,10 @@ class FastReader:
         lines = list(map(str.count, bodies, repeat("\n")))
         numbers = list(accumulate(map(add, lines, repeat(1)), initial=number))
         try:  # the caches parse each new date, time and name once (``_Cache``)
-            days = list(map(self._days.__getitem__, parts[1:end:WIDTH]))
+            days = map(self._days.__getitem__, parts[1:end:WIDTH])
             stamps = list(map(add, days, map(self._clocks.__getitem__, parts[2:end:WIDTH])))
         except ValueError:
-            return self._exact(parts, end, number), numbers[-1]  # an impossible stamp: raised at its line
+            return [self._exact(parts, end, number)], numbers[-1]  # an impossible stamp: raised at its line
         senders = list(map(self._senders.__getitem__, parts[3:end:WIDTH]))
         # Lazy, so each record is freed as soon as the caller is done with it: a block's worth of live
         # tuples would wake the cyclic garbage collector again and again (it cost a third of the parse).
@@ -190,10 +190,8 @@ class FastReader:
             )
             pieces += islice(made, skip, skip + index - done), (one,)
             done = index + 1
-        if not pieces:
-            return made, numbers[-1]
-        pieces.append(islice(made, 1, None))
-        return chain.from_iterable(pieces), numbers[-1]
+        pieces.append(islice(made, 1, None) if pieces else made)
+        return pieces, numbers[-1]
 
     def _odd(self, parts: list, end: int, text: str, bodies: list, lines: list, senders: list) -> list[int]:
         """The indices of the block's messages that may not be ordinary "Name: text" on one line (a
