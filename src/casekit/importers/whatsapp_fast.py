@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, time, timedelta, tzinfo
 from itertools import accumulate, compress, count, islice, repeat
-from operator import add, is_
+from operator import add, contains, is_
 
 from .base import Record, Source, fail
 from .whatsapp_kinds import CALL, DELETED, SPECIAL_FIRST_WORDS, classify, system_name
@@ -166,8 +166,13 @@ class FastReader:
         are found per column too (:meth:`_odd`) and remade one by one."""
         end = len(parts) - WIDTH
         bodies = parts[WIDTH:end:WIDTH]
-        lines = list(map(str.count, bodies, repeat("\n")))
-        numbers = list(accumulate(map(add, lines, repeat(1)), initial=number))
+        # ``operator.contains`` is the cheapest C call per body; only the few bodies of several lines
+        # are counted (``str.count`` costs twice as much, even on a body of one line)
+        several = list(compress(count(), map(contains, bodies, repeat("\n"))))
+        lines = [1] * len(bodies)
+        for index in several:
+            lines[index] += bodies[index].count("\n")
+        numbers = list(accumulate(lines, initial=number))
         try:  # the caches parse each new date, time and name once (``_Cache``)
             days = map(self._days.__getitem__, parts[1:end:WIDTH])
             stamps = list(map(add, days, map(self._clocks.__getitem__, parts[2:end:WIDTH])))
@@ -183,7 +188,7 @@ class FastReader:
         ))  # fmt: skip
         pieces: list[Iterable[Record]] = []
         done = 0  # messages of ``made`` consumed by the pieces so far
-        for index in self._odd(parts, end, text, bodies, lines, senders):
+        for index in self._odd(parts, end, text, bodies, several, senders):
             skip = 1 if done else 0  # the record ``made`` holds in place of the previous odd message
             one = self._one(
                 numbers[index], stamps[index], parts[WIDTH * index + 1 : WIDTH * index + 1 + WIDTH]
@@ -193,7 +198,7 @@ class FastReader:
         pieces.append(islice(made, 1, None) if pieces else made)
         return pieces, numbers[-1]
 
-    def _odd(self, parts: list, end: int, text: str, bodies: list, lines: list, senders: list) -> list[int]:
+    def _odd(self, parts: list, end: int, text: str, bodies: list, several: list, senders: list) -> list[int]:
         """The indices of the block's messages that may not be ordinary "Name: text" on one line (a
         superset: each is remade by :meth:`_one`, which decides exactly).  A check that only a rare
         character can fail runs only when the block holds that character."""
@@ -203,15 +208,15 @@ class FastReader:
         if ")" in text or "\r" in text or _BLANK_LINE.search(text):
             # a line that may end in ")" or "\r" (classify strips it first), or blank lines that may
             # trail a message (``continuation``): a message of several lines is remade, of one checked
-            odd.update(compress(count(), lines))
-            odd.update(compress(count(), map(str.__contains__, bodies, repeat(")"))))
-            odd.update(compress(count(), map(str.__contains__, bodies, repeat("\r"))))
+            odd.update(several)
+            odd.update(compress(count(), map(contains, bodies, repeat(")"))))
+            odd.update(compress(count(), map(contains, bodies, repeat("\r"))))
         if "<" in text:
-            odd.update(compress(count(), map(str.__contains__, bodies, repeat("<"))))
+            odd.update(compress(count(), map(contains, bodies, repeat("<"))))
         if any(mark in text for mark in MARKS):
             # A mark before the date alone changes nothing (classify heeds it only after a marked body).
             odd.update(compress(count(), map(str.startswith, bodies, repeat(_MARK_TUPLE))))
-            odd.update(compress(count(), map(str.__contains__, bodies, repeat("\u200e"))))  # see classify
+            odd.update(compress(count(), map(contains, bodies, repeat("\u200e"))))  # see classify
         return sorted(odd)
 
     def _exact(self, parts: list, end: int, number: int) -> Iterator[Record]:
