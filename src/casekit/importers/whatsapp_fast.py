@@ -112,7 +112,7 @@ class FastReader:
         message (:data:`Item`) — or None when a line of another shape is a header: the file changed shape."""
         parts = self._split("\n" + text)
         dates = parts[1::WIDTH]
-        if None not in dates:  # every line that starts like a stamp is a header of the first shape
+        if all(dates):  # every line that starts like a stamp is a header (a date is never empty)
             return parts
         # Lines that only start like a stamp were cut too: a header of another shape stops the fast
         # lane; any other is a continuation line, joined back to the message (or lead) before it.
