@@ -133,8 +133,8 @@ class Adder:
             self.done += count
             if self._progress is None:
                 return
-            # At most every PROGRESS_EVERY seconds, and at the end: a progress bar redrawn for every
-            # chunk and every small file held the interpreter lock for a third of an ingest.
+            # At most every PROGRESS_EVERY seconds, and at the end: a bar needs no more, and each report
+            # is Python work (Rich's bookkeeping) under the interpreter lock the reader threads share.
             now = time.monotonic()
             if now - self._reported >= PROGRESS_EVERY or self.done >= self.total:
                 self._reported = now

@@ -59,8 +59,9 @@ class Encryptor:
       order — simple, used by tests and small writers;
     * ``seal_into(piece, out, final_sha256=…)`` with whole chunks (only the last may be shorter), the
       ciphertext landing in the caller's buffer — ingest's path, which allocates nothing per chunk: a
-      fresh 1 MiB result per chunk costs page faults taken while AES-GCM holds the interpreter lock,
-      and that was a third of the time of a two-thread ingest.  The caller writes ``header`` first.
+      fresh 1 MiB result per chunk costs page faults taken while AES-GCM holds the interpreter lock
+      (reading a file through this path is 1.3–1.5 × faster than through ``update``, see
+      benchmarks/README.md).  The caller writes ``header`` first.
 
     A chunk can only be sealed once we know it is not the last (the last carries the final flag): with
     ``update`` one full chunk is held back; with ``seal_into`` the caller reads one chunk ahead."""
