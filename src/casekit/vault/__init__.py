@@ -47,9 +47,20 @@ from .blobs import purge_case
 from .custody import CustodyAction, CustodyEntry, check_log
 from .hashing import FileHashes, hash_file
 from .keys import KdfParams
-from .pdq import PdqResult, hamming, pdq_hash
 from .vault import Vault, VerifyReport
 from .verify import Problem
+
+_PDQ = ("PdqResult", "hamming", "pdq_hash")
+
+
+def __getattr__(name: str) -> object:
+    # PDQ needs numpy, a tenth of a second or more to import: only commands that hash pictures pay it.
+    if name in _PDQ:
+        from . import pdq
+
+        return getattr(pdq, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CustodyAction",

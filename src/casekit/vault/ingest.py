@@ -20,7 +20,6 @@ from .blobs import BlobStore
 from .crypto import CHUNK_SIZE, TAG, Encryptor
 from .imaging import open_image
 from .metadata import image_metadata, is_image, sniff
-from .pdq import pdq_from_image
 
 Progress = Callable[[int], None]  # called with the number of bytes just read
 
@@ -143,6 +142,7 @@ def describe_image(source: Source) -> dict[str, Any]:
     """PDQ, size and EXIF of an image source, decoded in memory.  A picture that cannot be decoded
     safely is still evidence: the reason is recorded instead of the hash."""
     from ..errors import VaultError
+    from .pdq import pdq_from_image  # numpy: imported by the first picture, not at start-up
 
     try:
         with source.open() as handle, open_image(handle, source.name) as image:
