@@ -33,7 +33,7 @@ def test_round_trip_of_awkward_sizes(size: int) -> None:
     assert _open(blob, data) == data
     chunks = max(1, -(-size // CHUNK))
     assert len(blob) == HEADER + size + chunks * TAG
-    assert data == b"" or data not in blob
+    assert len(data) < 16 or data not in blob  # a byte or two may turn up in ciphertext by chance
 
 
 def test_round_trip_larger_than_64_mib_in_default_chunks() -> None:
