@@ -3,6 +3,8 @@ reporting and removal services — each with its sources."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..i18n import t
 from .bundle import CaseBundle
 from .common import (
@@ -75,15 +77,7 @@ def _offence_blocks(bundle: CaseBundle, offence: OffenceView, lang: str) -> list
             )
         )
     if offence.sources:
-        blocks.append(
-            Para(
-                text(
-                    Span(f"{t('brief.offence_sources', lang)}{colon(lang)}", bold=True),
-                    "; ".join(source_line(s, lang) for s in offence.sources),
-                ),
-                style="small",
-            )
-        )
+        blocks.append(_sources(offence.sources, lang))
     return blocks
 
 
@@ -139,14 +133,17 @@ def _steps(doc: Document, bundle: CaseBundle, lang: str) -> None:
     if bundle.fact("suspect_location") == "abroad":
         sources.append(MLACMA)
     sources += [v.source for v in (bundle.platform(n) for n in platforms) if v and v.source]
-    doc.add(
-        Para(
-            text(
-                Span(f"{t('brief.offence_sources', lang)}{colon(lang)}", bold=True),
-                "; ".join(source_line(s, lang) for s in sources),
-            ),
-            style="small",
-        )
+    doc.add(_sources(sources, lang))
+
+
+def _sources(sources: Sequence, lang: str) -> Para:
+    """The small-print line citing where a part of the brief comes from."""
+    return Para(
+        text(
+            Span(f"{t('brief.offence_sources', lang)}{colon(lang)}", bold=True),
+            "; ".join(source_line(s, lang) for s in sources),
+        ),
+        style="small",
     )
 
 
@@ -181,15 +178,7 @@ def _services(doc: Document, bundle: CaseBundle, lang: str) -> None:
     doc.add(Bullets(tuple(items)))
     if image_case:
         doc.add(Para(text(t("brief.hashlist_note", lang)), style="note"))
-    doc.add(
-        Para(
-            text(
-                Span(f"{t('brief.offence_sources', lang)}{colon(lang)}", bold=True),
-                "; ".join(source_line(s, lang) for s in sources),
-            ),
-            style="small",
-        )
-    )
+    doc.add(_sources(sources, lang))
 
 
 STANDING_SERVICES = ("cybertip", "cyberaide", "arachnid", "take it down", "takeitdown")

@@ -6,13 +6,13 @@ from __future__ import annotations
 from ..i18n import catalog, t
 from .bundle import CaseBundle
 from .common import (
+    contacts_table,
     exhibit_description,
     exhibit_details,
     fact_label,
     fact_ref,
     fact_value,
     not_recorded,
-    officer_line,
     short_hash,
     stamp,
     summary_facts,
@@ -107,34 +107,7 @@ def _action(action: str, lang: str) -> str:
 
 def _contacts(doc: Document, bundle: CaseBundle, lang: str) -> None:
     doc.add(Heading(t("brief.h.contacts", lang)))
-    if not bundle.contacts:
-        doc.add(Para(text(t("brief.no_contacts", lang)), style="note"))
-        return
-    rows = []
-    for c in bundle.contacts:
-        officer = officer_line(c)
-        rows.append(
-            (
-                text(stamp(c.when, lang)),
-                text(c.agency),
-                text(officer or "—"),
-                text(c.file_number or "—"),
-                text(c.summary, f" {c.outcome}" if c.outcome else ""),
-            )
-        )
-    doc.add(
-        Table(
-            (
-                t("doc.col.when", lang),
-                t("doc.col.agency", lang),
-                t("doc.col.officer", lang),
-                t("doc.col.file", lang),
-                t("doc.col.outcome", lang),
-            ),
-            tuple(rows),
-            (2.2, 2.2, 2.2, 1.6, 4),
-        )
-    )
+    doc.add(contacts_table(bundle, lang, with_outcome=True, widths=(2.2, 2.2, 2.2, 1.6, 4)))
 
 
 def _known(doc: Document, bundle: CaseBundle, lang: str) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from ..i18n import catalog, t
 from ..model import Contact, Exhibit, Fact, Handle, Person
 from .bundle import CaseBundle
-from .model import Para, Span, Text, text
+from .model import Para, Span, Table, Text, text
 from .views import SourceRef, loc
 
 MONTHS_FR = [
@@ -274,3 +274,26 @@ def exhibit_details(bundle: CaseBundle, exhibit: Exhibit, lang: str) -> str:
 def not_recorded(lang: str) -> Para:
     """The line a section shows when the case has nothing for it yet."""
     return Para(text(t("doc.not_recorded", lang)), style="note")
+
+
+def contacts_table(
+    bundle: CaseBundle, lang: str, *, with_outcome: bool, widths: tuple[float, ...]
+) -> Table | Para:
+    """Every contact with police, one row each (when, agency, officer, file number, what was said) —
+    in the brief with each contact's outcome, in the escalation letter without — or a note that none
+    was recorded yet."""
+    if not bundle.contacts:
+        return Para(text(t("brief.no_contacts", lang)), style="note")
+    rows = tuple(
+        (
+            text(stamp(c.when, lang)),
+            text(c.agency),
+            text(officer_line(c) or "—"),
+            text(c.file_number or "—"),
+            text(c.summary, f" {c.outcome}" if with_outcome and c.outcome else ""),
+        )
+        for c in bundle.contacts
+    )
+    last = "doc.col.outcome" if with_outcome else "doc.col.what"
+    columns = ("doc.col.when", "doc.col.agency", "doc.col.officer", "doc.col.file", last)
+    return Table(tuple(t(key, lang) for key in columns), rows, widths)

@@ -10,6 +10,7 @@ from .brief import title_block
 from .bundle import CaseBundle
 from .common import (
     colon,
+    contacts_table,
     fact_ref,
     handle_kind,
     handles_on,
@@ -17,7 +18,6 @@ from .common import (
     officer_line,
     person_name,
     source_line,
-    stamp,
     victim_with_age,
 )
 from .model import Address, Bullets, Document, Heading, Para, Signature, Span, Table, Text, text
@@ -184,31 +184,7 @@ def _declined(bundle: CaseBundle) -> Contact | None:
 
 
 def _reported_table(bundle: CaseBundle, lang: str) -> Table | Para:
-    if not bundle.contacts:
-        return Para(text(t("brief.no_contacts", lang)), style="note")
-    rows = []
-    for c in bundle.contacts:
-        officer = officer_line(c)
-        rows.append(
-            (
-                text(stamp(c.when, lang)),
-                text(c.agency),
-                text(officer or "—"),
-                text(c.file_number or "—"),
-                text(c.summary),
-            )
-        )
-    return Table(
-        (
-            t("doc.col.when", lang),
-            t("doc.col.agency", lang),
-            t("doc.col.officer", lang),
-            t("doc.col.file", lang),
-            t("doc.col.what", lang),
-        ),
-        tuple(rows),
-        (2.2, 2.4, 2.2, 1.8, 4),
-    )
+    return contacts_table(bundle, lang, with_outcome=False, widths=(2.2, 2.4, 2.2, 1.8, 4))
 
 
 def _declined_para(bundle: CaseBundle, contact: Contact | None, lang: str) -> Para:
