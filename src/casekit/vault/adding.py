@@ -50,10 +50,6 @@ INFLIGHT = 2  # batches handed to the recorder: one being recorded and the next 
 # reading never stops for a recording (which, for small files, takes as long as the reading)
 
 
-class _Dropped(Exception):
-    """A batch queued after one that failed: not recorded (the failure is what the user sees)."""
-
-
 @dataclass
 class Prepared:
     source: Source
@@ -196,9 +192,7 @@ class Adder:
                 self._recorder.shutdown()
                 for zf, _m, _b in plans.values():
                     zf.close()
-            for item in self.pending:  # only left on an error: drop unrecorded temporaries
-                if item.digest.temp is not None:
-                    item.digest.temp.unlink(missing_ok=True)
+            _drop_temporaries(self.pending)  # only left on an error
         return list(self.results.values())
 
     # ---- reading ---------------------------------------------------------------------------------
@@ -303,17 +297,15 @@ class Adder:
 
     def _record(self, batch: list[Prepared]) -> None:
         """Move the batch's blobs into place, then record every new item in one transaction."""
+        if self._failed:  # a batch before this one failed: nothing after it is recorded
+            _drop_temporaries(batch)
+            return
         try:
-            if self._failed:
-                raise _Dropped
             self._record_batch(batch)
-        except BaseException as exc:
+        except BaseException:
             self._failed = True
-            for item in batch:  # nothing of a failed batch is recorded: drop its temporaries
-                if item.digest.temp is not None:
-                    item.digest.temp.unlink(missing_ok=True)
-            if not isinstance(exc, _Dropped):
-                raise
+            _drop_temporaries(batch)  # nothing of a failed batch is recorded
+            raise
 
     def _record_batch(self, batch: list[Prepared]) -> None:
         with self.vault.store.session() as s:
@@ -322,8 +314,7 @@ class Adder:
         for item in batch:
             sha = item.digest.sha256
             if sha in known or any(f.digest.sha256 == sha for f in fresh):
-                if item.digest.temp is not None:
-                    item.digest.temp.unlink(missing_ok=True)
+                _drop_temporaries([item])  # already recorded, or twice in this batch
                 if sha in known:
                     self.results.setdefault(sha, known[sha])
                 continue
@@ -393,6 +384,13 @@ class Adder:
             note=self.note,
             metadata=metadata,
         )
+
+
+def _drop_temporaries(items: list[Prepared]) -> None:
+    """Remove the temporary blobs of items that will not be recorded."""
+    for item in items:
+        if item.digest.temp is not None:
+            item.digest.temp.unlink(missing_ok=True)
 
 
 def acquired_detail(exhibit: Exhibit) -> str:

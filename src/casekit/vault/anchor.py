@@ -54,10 +54,8 @@ def read_anchor(settings: Settings, case_id: str) -> dict | None:
     path = case_dir(settings, case_id) / NAME
     try:
         return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    except (OSError, ValueError):  # absent, or half-written by a crash (it is not fsynced): see above
         return None
-    except (OSError, ValueError):
-        return None  # half-written by a crash (it is not fsynced): as if absent, see above
 
 
 def anchor_problems(

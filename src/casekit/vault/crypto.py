@@ -39,9 +39,13 @@ class BlobCorrupt(Exception):
     """The blob failed authentication: a changed, missing, reordered or truncated byte (or wrong key)."""
 
 
+def derive_key(key: bytes, info: bytes, salt: bytes | None = None) -> bytes:
+    """A 256-bit key for one use (``info``) from ``key``, by HKDF-SHA256."""
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=info).derive(key)
+
+
 def _blob_key(data_key: bytes, salt: bytes) -> AESGCM:
-    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=b"casekit blob v1")
-    return AESGCM(hkdf.derive(data_key))
+    return AESGCM(derive_key(data_key, b"casekit blob v1", salt))
 
 
 def _nonce(index: int, final: bool) -> bytes:

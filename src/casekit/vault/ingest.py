@@ -1,8 +1,8 @@
 """One pass over a file: SHA-256 (and MD5 where needed) while encrypting into a temporary blob.
 
 Reading each byte once keeps ingest close to the speed of hashing alone, and the chunk buffers are
-reused from file to file.  The plaintext only ever
-passes through memory; what reaches the disk is ciphertext under a temporary name inside the vault.
+reused from file to file.  The plaintext only ever passes through memory; what reaches the disk is
+ciphertext under a temporary name inside the vault.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from ..store.evidence import CustodyRepository, ExhibitRepository, KeyRepository
 from . import archive, keys
 from .anchor import write_anchor
 from .blobs import BlobStore
-from .crypto import BlobCorrupt, decrypt_stream
+from .crypto import BlobCorrupt, decrypt_stream, derive_key
 from .custody import GENESIS, CustodyAction, CustodyEntry, seal_entry
 from .metadata import is_image
 
@@ -118,14 +118,9 @@ class Vault:
         """A key of the case for another part of casekit (``purpose``: e.g. ``"messages"``), derived
         from the case's data key with HKDF, so the case keeps one secret, unlocked by one passphrase,
         and no two parts ever encrypt under the same key."""
-        from cryptography.hazmat.primitives import hashes
-        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
         if not purpose.isidentifier():
             raise ValueError("purpose must be a short word")
-        info = f"casekit {purpose} v1".encode()
-        data_key = self._data_key(case_id, create=create)
-        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(data_key)
+        return derive_key(self._data_key(case_id, create=create), f"casekit {purpose} v1".encode())
 
     def public_key_pem(self) -> str:
         """The Ed25519 public key (PEM) that checks custody-log signatures; made at set-up."""
