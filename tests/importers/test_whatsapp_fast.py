@@ -63,7 +63,7 @@ EVENTS = [
 def _records(data: bytes, fast: bool, block: int | None = None) -> list:
     with pytest.MonkeyPatch.context() as patch:
         if not fast:
-            patch.setattr(whatsapp, "fast_reader", lambda *args: None)
+            patch.setattr(whatsapp.FastReader, "fits", staticmethod(lambda first: False))
         if block is not None:
             patch.setattr(whatsapp_scan, "BLOCK", block)
         source = Source.from_bytes("c.txt", data)

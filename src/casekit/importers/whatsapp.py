@@ -16,7 +16,7 @@ from datetime import date, datetime
 from itertools import accumulate, chain
 
 from .base import DateOrderUnknown, Importer, Options, Record, Source, fail, head_text, iter_text_lines
-from .whatsapp_fast import WIDTH, continuation, fast_reader
+from .whatsapp_fast import WIDTH, FastReader, continuation
 from .whatsapp_kinds import EDITED, SPECIAL_FIRST_WORDS, classify, strip_marks, system_name
 from .whatsapp_scan import GENERAL, blocks, general_items
 from .whatsapp_stamps import (
@@ -187,7 +187,8 @@ def _blocks(source: Source, options: Options) -> Iterator[Iterable[Record]]:
                                  "message", (), False, False, ()))  # fmt: skip
         return _record(number, stamp, sender, first_body, text, mark, body_mark, ios, conversation, note)
 
-    reader = fast_reader(first, order, zone, source, conversation, note, message)
+    fits = FastReader.fits(first)
+    reader = FastReader(first, order, zone, source, conversation, note, message) if fits else None
     fast = reader is not None
 
     def done(number: int, item: tuple) -> Record:

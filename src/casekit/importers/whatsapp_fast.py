@@ -107,6 +107,12 @@ class FastReader:
         self._clocks = _Cache(self._clock)
         self._senders = _Cache(self._sender)
 
+    @staticmethod
+    def fits(first: re.Match[str]) -> bool:
+        """Whether a file whose first header is ``first`` can take the fast lane; only the general
+        pattern reads the others (time first, eras, marks inside the stamp)."""
+        return _pieces(first) is not None
+
     def read(self, text: str) -> list[str | None] | None:
         """The block split at its headers — the text before the first, then :data:`WIDTH` parts per
         message (:data:`Item`) — or None when a line of another shape is a header: the file changed shape."""
@@ -258,23 +264,6 @@ def continuation(more: str) -> str:
     while more and not more[more.rfind("\n") + 1 :].strip():
         more = more[: max(more.rfind("\n"), 0)]
     return more
-
-
-def fast_reader(
-    first: re.Match[str],
-    order: str,
-    zone: tzinfo,
-    source: Source,
-    conversation: str | None,
-    note: str | None,
-    slow: Slow,
-) -> FastReader | None:
-    """The fast reader for a file whose first header is ``first``, or None where only the general
-    pattern can read it (time first, eras, marks inside the stamp)."""
-    try:
-        return FastReader(first, order, zone, source, conversation, note, slow)
-    except ValueError:
-        return None
 
 
 def _pieces(first: re.Match[str]) -> tuple[str, str, str, str, str] | None:
