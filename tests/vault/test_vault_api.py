@@ -15,7 +15,8 @@ from casekit.errors import CaseNotFound, VaultError
 from casekit.settings import Settings
 from casekit.store import Store
 from casekit.vault import CustodyAction, Vault, purge_case
-from casekit.vault.blobs import BlobStore, case_dir
+from casekit.vault.crypto import CHUNK_SIZE
+from casekit.vault.packs import LOOSE_SUFFIX, PACK_SUFFIX, case_dir, packs_dir
 
 CANARY = "CANARY-7f3e-do-not-leak"
 
@@ -116,7 +117,8 @@ def test_sensitive_items_are_hash_only(vault: Vault, case_id: str, inbox: Path, 
     (exhibit,) = vault.add(case_id, [picture], sensitive=True)
     assert exhibit.sensitive and not exhibit.stored
     assert exhibit.md5 and exhibit.pdq and exhibit.original_path == str(picture.resolve())
-    assert not case_dir(settings, case_id).exists() or not any(case_dir(settings, case_id).rglob("*.ckv"))
+    kept = [p for p in case_dir(settings, case_id).rglob("*") if p.suffix in (PACK_SUFFIX, LOOSE_SUFFIX)]
+    assert not kept  # no pack, no blob: nothing of the picture was written
     with pytest.raises(VaultError, match="sensitive item"):
         vault.read(case_id, exhibit.sha256)
     with pytest.raises(VaultError, match="sensitive item"):
@@ -221,7 +223,9 @@ def test_purge_case_removes_the_blobs(vault: Vault, case_id: str, inbox: Path, s
     (inbox / "a.txt").write_text("a")
     (inbox / "b.txt").write_text("b")
     vault.add(case_id, [inbox])
-    assert purge_case(settings, case_id) == 2
+    packs = list(packs_dir(settings, case_id).glob(f"*{PACK_SUFFIX}"))
+    assert 1 <= len(packs) <= 2  # one per reading thread that had a file
+    assert purge_case(settings, case_id) == len(packs)
     assert not case_dir(settings, case_id).exists()
     assert purge_case(settings, case_id) == 0
 
@@ -255,7 +259,8 @@ def test_sensitive_media_withholds_pictures_and_videos_only(
     assert vault.read(case_id, chat.sha256).startswith(b"12/01/2024")
     for item in (image, video):
         assert item.sensitive and not item.stored and item.md5
-        assert not BlobStore(settings, case_id).exists(item.sha256)
+        place, _offset, length = vault.stored_at(case_id, item)
+        assert length is None and not place.exists()  # in no pack, and no file of its own
     assert image.pdq and image.metadata["container"] == zipped.sha256
     assert not zipped.sensitive and zipped.stored  # the archive itself is kept, as it came
     assert vault.verify(case_id).ok
@@ -284,7 +289,7 @@ def test_a_file_that_changed_size_since_it_was_listed_is_read_whole(
     path = inbox / "growing.log"
     path.write_bytes(b"x" * 3000)
     source = Source("growing.log", str(path), 1000, partial(path.open, "rb"))  # listed when smaller
-    digest = read_through(source, blobs=None, data_key=None, md5_always=True)
+    digest = read_through(source, sink=None, data_key=None, md5_always=True)
     assert digest.size == 3000
 
 
@@ -304,3 +309,50 @@ def test_subkeys_are_stable_separate_and_never_the_data_key(vault: Vault, case_i
     assert messages != vault._data_key(case_id, create=False)
     with pytest.raises(ValueError):
         vault.subkey(case_id, "../x")
+
+
+def test_bytes_already_kept_are_not_written_again(
+    vault: Vault, case_id: str, inbox: Path, settings: Settings
+) -> None:
+    """Packs are append-only, so a duplicate must be caught before it is written: small files by their
+    hash, a large one hashed first when it comes again from the same path (a command run again)."""
+    (inbox / "a.txt").write_text("same words\n" * 100)
+    (inbox / "copy of a.txt").write_text("same words\n" * 100)
+    (inbox / "big.bin").write_bytes(os.urandom(CHUNK_SIZE * 2 + 5))
+    vault.add(case_id, [inbox])
+
+    def packed() -> int:
+        return sum(p.stat().st_size for p in packs_dir(settings, case_id).glob(f"*{PACK_SUFFIX}"))
+
+    before = packed()
+    assert before < CHUNK_SIZE * 2 + 5 + 2 * 1100 + 1000  # the copy of a.txt was not written
+    again = vault.add(case_id, [inbox])
+    assert packed() == before and len(again) == 2 and len(vault.exhibits(case_id)) == 2
+    assert vault.verify(case_id).ok
+
+
+def test_blobs_kept_one_file_each_by_earlier_versions_are_still_read(
+    vault: Vault, case_id: str, inbox: Path, settings: Settings, store: Store
+) -> None:
+    from sqlalchemy import update
+
+    from casekit.store.tables_evidence import ExhibitRow
+    from casekit.vault.crypto import Encryptor
+    from casekit.vault.packs import loose_path
+
+    data = b"written before packs\n" * 10
+    (inbox / "old.txt").write_bytes(data)
+    (exhibit,) = vault.add(case_id, [inbox / "old.txt"])
+    encryptor = Encryptor(vault._data_key(case_id, create=False))
+    blob = loose_path(settings, case_id, exhibit.sha256)
+    blob.parent.mkdir(parents=True)
+    blob.write_bytes(encryptor.update(data) + encryptor.finish(exhibit.sha256))  # header included
+    with store.session() as s:  # the row of an earlier version: no pack
+        s.execute(update(ExhibitRow).values(pack=None, pack_offset=None, pack_length=None))
+    assert vault.stored_at(case_id, exhibit) == (blob, 0, None)
+    assert vault.read(case_id, exhibit.sha256) == data
+    assert vault.verify(case_id).ok
+    blob.unlink()
+    assert [(p.where, p.reason) for p in vault.verify(case_id).problems] == [
+        ("E1", "vault.problem.exhibit_missing")
+    ]

@@ -13,10 +13,19 @@ import pytest
 
 from casekit.settings import Settings
 from casekit.store import Store
+from casekit.store.evidence import ExhibitRepository
 from casekit.vault import Vault
-from casekit.vault.blobs import TMP_PREFIX, case_dir
+from casekit.vault.packs import PACK_SUFFIX, packs_dir
 
 FILES = 600  # more than two batches (adding.BATCH_ITEMS), so the kill lands between them
+
+
+def _stray_packs(vault: Vault, case_id: str) -> set[str]:
+    """Packs on disk that no exhibit points into."""
+    with vault.store.session() as s:
+        referenced = ExhibitRepository(s).packs(case_id)
+    on_disk = {p.name for p in packs_dir(vault.settings, case_id).glob(f"*{PACK_SUFFIX}")}
+    return on_disk - referenced
 
 
 @pytest.mark.slow
@@ -55,7 +64,7 @@ def test_killed_ingest_is_consistent_and_finishes_on_rerun(
     assert [e.number for e in done] == list(range(1, FILES + 2))
     final = vault.verify(case_id)
     assert final.ok and final.entries_checked == FILES + 1
-    assert not list(case_dir(settings, case_id).glob(f"{TMP_PREFIX}*"))  # the dead process's temp is gone
+    assert not _stray_packs(vault, case_id)  # every pack on disk holds recorded exhibits
 
 
 def test_ctrl_c_mid_ingest_leaves_no_half_exhibit_and_no_temporaries(
@@ -75,7 +84,7 @@ def test_ctrl_c_mid_ingest_leaves_no_half_exhibit_and_no_temporaries(
     partial = vault.exhibits(case_id)
     assert 0 < len(partial) < 600
     assert vault.verify(case_id).ok
-    assert not list(case_dir(settings, case_id).glob(f"{TMP_PREFIX}*"))
+    assert not _stray_packs(vault, case_id)
     vault.add(case_id, [inbox])
     assert len(vault.exhibits(case_id)) == 600 and vault.verify(case_id).ok
 
@@ -84,7 +93,7 @@ def test_a_failed_batch_stops_the_ingest_and_the_batches_queued_after_it_are_dro
     vault: Vault, case_id: str, inbox: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Batches are recorded in the background, one queued behind another: when one fails (the disk
-    is full, the database went away), nothing after it is recorded and no temporary is left."""
+    is full, the database went away), nothing after it is recorded and the case stays whole."""
     from casekit.vault import adding
 
     for i in range(700):  # three batches
@@ -104,7 +113,7 @@ def test_a_failed_batch_stops_the_ingest_and_the_batches_queued_after_it_are_dro
     assert len(calls) == 2  # the third batch was dropped, not recorded
     assert len(vault.exhibits(case_id)) == adding.BATCH_ITEMS
     assert vault.verify(case_id).ok
-    assert not list(case_dir(settings, case_id).glob(f"{TMP_PREFIX}*"))
+    assert not _stray_packs(vault, case_id)
     monkeypatch.setattr(adding.Adder, "_record_batch", real)
     vault.add(case_id, [inbox])
     assert len(vault.exhibits(case_id)) == 700 and vault.verify(case_id).ok

@@ -108,19 +108,22 @@ def test_ingest_reads_whole_chunks_whatever_the_source_says_or_does(
 ) -> None:
     """The reusable-buffer path of ingest: the blob is the same format as ``Encryptor.update`` makes,
     a file that grew since it was measured is read to its end, and short reads are refilled."""
-    from casekit.settings import Settings
-    from casekit.vault.blobs import BlobStore
     from casekit.vault.ingest import Source, read_through
+    from casekit.vault.packs import PackWriter
 
     data = os.urandom(size)
     opener = (lambda: _Trickle(data)) if announced == "trickle" else (lambda: io.BytesIO(data))
     source = Source(name="x", original_path="x", size=size if announced == "exact" else 1, open=opener)
-    blobs = BlobStore(Settings.from_env({"CASEKIT_HOME": str(tmp_path)}), "abc")
-    digest = read_through(source, blobs=blobs, data_key=KEY, md5_always=True)
+    pack = PackWriter(tmp_path)
+    pack.begin().write(b"an earlier blob")  # the blob is appended after what the pack holds
+    pack.end()
+    digest = read_through(source, sink=pack, data_key=KEY, md5_always=True)
+    pack.close()
     assert digest.size == size
     assert digest.sha256 == hashlib.sha256(data).hexdigest()
     assert digest.md5 == hashlib.md5(data).hexdigest()
-    assert digest.temp is not None
-    blob = digest.temp.read_bytes()
+    assert digest.span is not None and digest.span.offset == len(b"an earlier blob")
+    blob = pack.path.read_bytes()[digest.span.offset :]
+    assert len(blob) == digest.span.length
     assert _open(blob, data) == data
     assert len(blob) == HEADER + size + max(1, -(-size // CHUNK_SIZE)) * TAG

@@ -16,7 +16,7 @@ PUBLIC = {
 }  # fmt: skip
 METHODS = {
     "add", "exhibits", "get", "read", "stream", "open_to", "custody", "record", "verify", "hashlist",
-    "public_key_pem", "setup", "has_setup", "subkey",
+    "public_key_pem", "setup", "has_setup", "subkey", "stored_at",
 }  # fmt: skip
 
 

@@ -11,7 +11,6 @@ from casekit.settings import Settings
 from casekit.store import Store
 from casekit.store.tables_evidence import CustodyRow, ExhibitRow
 from casekit.vault import Vault
-from casekit.vault.blobs import BlobStore
 
 
 @pytest.fixture
@@ -33,17 +32,33 @@ def _where(vault: Vault, case_id: str) -> list[tuple[str, str]]:
 def test_one_flipped_byte_in_a_blob_names_the_exhibit(
     filled: Vault, case_id: str, settings: Settings
 ) -> None:
-    exhibit = filled.get(case_id, "E2")
-    blob = BlobStore(settings, case_id).path(exhibit.sha256)
-    data = bytearray(blob.read_bytes())
-    data[len(data) // 2] ^= 0x20
-    blob.write_bytes(bytes(data))
+    pack, offset, length = filled.stored_at(case_id, filled.get(case_id, "E2"))
+    assert length is not None
+    _flip(pack, offset + length // 2, 0x20)
     assert _where(filled, case_id) == [("E2", "vault.problem.exhibit_changed")]
 
 
+def _flip(path: Path, at: int, bits: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[at] ^= bits
+    path.write_bytes(bytes(data))
+
+
 def test_a_missing_blob_names_the_exhibit(filled: Vault, case_id: str, settings: Settings) -> None:
-    BlobStore(settings, case_id).path(filled.get(case_id, "E3").sha256).unlink()
-    assert _where(filled, case_id) == [("E3", "vault.problem.exhibit_missing")]
+    """A pack cut short loses the blob at its end: that exhibit, and only it, is named."""
+    places = {e.label: filled.stored_at(case_id, e) for e in filled.exhibits(case_id)}
+    label, (pack, offset, length) = max(places.items(), key=lambda item: (item[1][0].name, item[1][1]))
+    with open(pack, "r+b") as handle:
+        handle.truncate(offset + length - 1)
+    assert _where(filled, case_id) == [(label, "vault.problem.exhibit_missing")]
+
+
+def test_a_missing_pack_names_every_exhibit_in_it(filled: Vault, case_id: str) -> None:
+    places = {e.label: filled.stored_at(case_id, e)[0] for e in filled.exhibits(case_id)}
+    gone = places["E3"]
+    gone.unlink()
+    expected = sorted((label, "vault.problem.exhibit_missing") for label, p in places.items() if p == gone)
+    assert sorted(_where(filled, case_id)) == expected
 
 
 def test_a_changed_exhibit_row_is_caught(filled: Vault, case_id: str, store: Store) -> None:
@@ -88,10 +103,9 @@ def test_a_deleted_entry_is_caught(filled: Vault, case_id: str, store: Store) ->
 def test_cli_verify_exit_status_and_names(filled: Vault, case_id: str, settings: Settings, cli) -> None:
     ok = cli("verify", "--case", case_id)
     assert ok.exit_code == 0 and "match their SHA-256" in ok.stdout
-    blob = BlobStore(settings, case_id).path(filled.get(case_id, "E1").sha256)
-    data = bytearray(blob.read_bytes())
-    data[-1] ^= 1
-    blob.write_bytes(bytes(data))
+    pack, offset, length = filled.stored_at(case_id, filled.get(case_id, "E1"))
+    assert length is not None
+    _flip(pack, offset + length - 1, 1)
     bad = cli("verify", "--case", case_id)
     assert bad.exit_code == 1
     assert "E1: the stored exhibit changed" in bad.stdout
@@ -132,7 +146,7 @@ def test_an_anchor_moved_or_edited_without_the_key_is_caught(
     import json
 
     from casekit.vault.anchor import NAME
-    from casekit.vault.blobs import case_dir
+    from casekit.vault.packs import case_dir
 
     path = case_dir(settings, case_id) / NAME
     good = json.loads(path.read_text())

@@ -12,9 +12,11 @@ from sqlalchemy.orm import Session
 
 from ..model import Exhibit, utcnow
 from ..vault.custody import CustodyEntry
+from ..vault.packs import Span
 from .tables_evidence import CaseKeyRow, CustodyRow, ExhibitRow, SigningKeyRow
 
-_EXHIBIT_COLUMNS = [c.key for c in ExhibitRow.__mapper__.column_attrs if c.key != "meta"]
+_LOCATION = ("pack", "pack_offset", "pack_length")  # the vault's business, not the domain model's
+_EXHIBIT_COLUMNS = [c.key for c in ExhibitRow.__mapper__.column_attrs if c.key not in ("meta", *_LOCATION)]
 
 
 def _exhibit(row: ExhibitRow) -> Exhibit:
@@ -36,16 +38,59 @@ class ExhibitRepository:
         self.session.flush()
         return exhibit
 
-    def add_many(self, exhibits: list[Exhibit]) -> None:
-        """Insert a batch in one executemany (ingest records up to 64 files per transaction)."""
+    def add_many(self, exhibits: list[Exhibit], spans: dict[str, Span] | None = None) -> None:
+        """Insert a batch in one executemany (ingest records hundreds of files per transaction);
+        ``spans`` says where each stored exhibit's blob is, by SHA-256."""
         if not exhibits:
             return
+        spans = spans or {}
         rows = []
         for e in exhibits:
             row = e.model_dump(mode="python", exclude={"metadata"})
             row["metadata"] = e.model_dump(mode="json", include={"metadata"})["metadata"]
+            span = spans.get(e.sha256)
+            row["pack"], row["pack_offset"], row["pack_length"] = (
+                (span.pack, span.offset, span.length) if span else (None, None, None)
+            )
             rows.append(row)
         self.session.execute(insert(ExhibitRow.__table__), rows)
+
+    def span(self, case_id: str, sha256: str) -> Span | None:
+        """Where the exhibit's blob is in a pack; None for a blob kept in a file of its own."""
+        row = self.session.execute(
+            select(ExhibitRow.pack, ExhibitRow.pack_offset, ExhibitRow.pack_length).where(
+                ExhibitRow.case_id == case_id, ExhibitRow.sha256 == sha256
+            )
+        ).first()
+        return Span(row[0], row[1], row[2]) if row is not None and row[0] is not None else None
+
+    def spans(self, case_id: str) -> dict[str, Span]:
+        """Every packed blob of the case, by SHA-256 (``verify`` reads them all)."""
+        rows = self.session.execute(
+            select(ExhibitRow.sha256, ExhibitRow.pack, ExhibitRow.pack_offset, ExhibitRow.pack_length).where(
+                ExhibitRow.case_id == case_id, ExhibitRow.pack.is_not(None)
+            )
+        )
+        return {sha: Span(pack, offset, length) for sha, pack, offset, length in rows}
+
+    def packs(self, case_id: str) -> set[str]:
+        """The names of the packs that rows of the case point into."""
+        rows = self.session.scalars(
+            select(ExhibitRow.pack)
+            .where(ExhibitRow.case_id == case_id, ExhibitRow.pack.is_not(None))
+            .distinct()
+        )
+        return set(rows)
+
+    def identities(self, case_id: str) -> list[tuple[str, int, str | None]]:
+        """(sha256, size, original path) of every exhibit of the case: what ingest needs to skip bytes
+        it already keeps without reading a row's every column."""
+        rows = self.session.execute(
+            select(ExhibitRow.sha256, ExhibitRow.size, ExhibitRow.original_path).where(
+                ExhibitRow.case_id == case_id
+            )
+        )
+        return [(sha, size, path) for sha, size, path in rows]
 
     def by_sha256(self, case_id: str, sha256: str) -> Exhibit | None:
         row = self.session.scalar(

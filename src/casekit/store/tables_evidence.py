@@ -1,7 +1,7 @@
 """Tables owned by the evidence part of casekit (migration ``0002_evidence``).
 
 * ``exhibits``: one row per piece of evidence in a case (the encrypted bytes live in the vault folder,
-  named by SHA-256; sensitive items have no bytes at all).
+  in a pack file at the offset the row gives, migration ``0005_packs``; sensitive items have no bytes).
 * ``custody_log``: the append-only, hash-chained chain of custody, one row per event.
 * ``vault_case_keys``: each case's data key, wrapped by the passphrase (Argon2id + AES-GCM).
 * ``vault_signing_keys``: the installation's Ed25519 key; private half sealed, public half clear.
@@ -44,6 +44,11 @@ class ExhibitRow(Base):
     note: Mapped[str | None] = mapped_column(Text, nullable=True)
     meta: Mapped[dict[str, Any]] = mapped_column("metadata", JSONType)
     acquired: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Where the encrypted blob is (vault/packs.py); NULL for hash-only items and for blobs kept one
+    # file each by casekit before packs.
+    pack: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    pack_offset: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    pack_length: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class CustodyRow(Base):

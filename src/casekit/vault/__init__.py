@@ -23,6 +23,8 @@ Contract for the rest of casekit (importers, documents, the CLI)::
     vault.hashlist(case_id) -> list[dict]               # MD5 + PDQ of images and sensitive items
     vault.public_key_pem() -> str                       # Ed25519 key that checks the log signatures
     vault.subkey(case_id, "messages", create=False) -> bytes  # a key for another part (HKDF of the case key)
+    vault.stored_at(case_id, exhibit) -> (Path, offset, length)  # where its encrypted blob is: a pack
+                                                        # (packs.py), or a file of its own (length None)
     check_log(entries_or_json_dicts, public_key_pem)    # offline check of an exported log: [] when intact
     purge_case(settings, case_id) -> int                # remove a deleted case's encrypted blobs
 
@@ -43,10 +45,10 @@ Every error is a ``VaultError`` (a CasekitError) that names the file or exhibit,
 
 from __future__ import annotations
 
-from .blobs import purge_case
 from .custody import CustodyAction, CustodyEntry, check_log
 from .hashing import FileHashes, hash_file
 from .keys import KdfParams
+from .packs import purge_case
 from .vault import Vault, VerifyReport
 from .verify import Problem
 

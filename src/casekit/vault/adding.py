@@ -1,15 +1,18 @@
 """Adding evidence: files, folders and zips (members too), each hashed, encrypted and logged.
 
-Crash safety: each item is (1) read once while its ciphertext goes to a temporary name inside the
-vault, made durable (one syncfs per batch on Linux, else fsync per file), (2) renamed into place and
-the folder fsynced, (3) recorded — exhibit row and ``acquired`` custody entry — in a
-database transaction.  A database row therefore only ever points at a blob already safe on disk.  A
-crash before (3) leaves at most an unreferenced blob or a temporary file, never a half exhibit; running
-the same command again skips what is recorded (by SHA-256) and finishes the rest.
+Crash safety: each item is (1) read once while its ciphertext is appended to the reading thread's
+pack (packs.py), (2) made durable with the rest of its batch (one fdatasync per pack), (3) recorded —
+exhibit row, with its place in the pack, and ``acquired`` custody entry — in a database transaction.
+A database row therefore only ever points at bytes already safe on disk.  A crash before (3) leaves
+at most unreferenced bytes at the end of a pack, never a half exhibit; running the same command again
+skips what is recorded (by SHA-256) and finishes the rest.
 
-Speed: files are read by two worker threads (hashing, AES-GCM, Pillow decoding and fsync release the
-interpreter lock), results are recorded in the order given, and rows are committed in batches so a
-thousand screenshots do not cost a thousand database commits.
+Speed: files are read by two worker threads (hashing, file I/O, Pillow decoding and fdatasync release
+the interpreter lock), results are recorded in the order given, and rows are committed in batches so a
+thousand screenshots do not cost a thousand database commits.  Bytes already kept are not written
+again: a file that fits in one chunk is hashed before it is encrypted and skipped when its SHA-256 is
+known; a larger one is hashed first only when an exhibit of the case already came from the same path
+with the same size (running a command again after a crash), so the usual case reads each byte once.
 """
 
 from __future__ import annotations
@@ -31,20 +34,22 @@ from ..store import CaseRepository
 from ..store.evidence import CustodyRepository, ExhibitRepository
 from . import archive
 from .anchor import write_anchor
-from .blobs import BlobStore, sync_files, sync_names
+from .crypto import CHUNK_SIZE
 from .custody import GENESIS, CustodyAction, CustodyEntry, seal_entry
 from .ingest import Digest, Source, describe_image, read_through
 from .metadata import file_times, is_image, is_picture_or_video
+from .packs import PackSet
 
 if TYPE_CHECKING:
     from .vault import Vault
 
-# A batch costs two syncfs, a rename per file and one transaction: for small files (chat logs) that
-# is most of the work, so batches are large; BATCH_BYTES keeps one batch of videos from waiting long.
+# A batch costs an fdatasync per pack and one transaction: batches are large for small files (chat
+# logs), and BATCH_BYTES keeps one batch of videos from waiting long and spreads the disk's writing
+# over the whole ingest instead of leaving it all to the end.
 BATCH_ITEMS = 256
 BATCH_BYTES = 256 << 20
 WORKERS = min(4, os.cpu_count() or 1)
-PREFETCH = 128  # files read ahead of the one being queued; bounds the number of temporary blobs
+PREFETCH = 128  # files read ahead of the one being queued; bounds the results held in memory
 PROGRESS_EVERY = 0.1  # seconds between progress reports
 INFLIGHT = 2  # batches handed to the recorder: one being recorded and the next one waiting, so
 # reading never stops for a recording (which, for small files, takes as long as the reading)
@@ -113,9 +118,11 @@ class Adder:
         self.results: dict[str, Exhibit] = {}
         self.pending: list[Prepared] = []
         self.pending_bytes = 0
-        self.blobs: BlobStore | None = None
+        self.packs: PackSet | None = None
         self.data_key: bytes | None = None
         self._lock = threading.Lock()
+        self._kept: set[str] = set()  # SHA-256 of the bytes the case keeps, or that this run writes
+        self._known_paths: dict[str, int] = {}  # original path → size, of the case's exhibits
         self._reported = 0.0  # when progress was last reported
         # Batches are synced and recorded by one thread of their own, in order, while reading goes on.
         self._recorder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="casekit-record")
@@ -160,6 +167,10 @@ class Adder:
     def run(self, paths: list[Path]) -> list[Exhibit]:
         with self.vault.store.session() as s:
             CaseRepository(s).get(self.case_id)
+            identities = ExhibitRepository(s).identities(self.case_id)
+            referenced = ExhibitRepository(s).packs(self.case_id)
+        self._kept = {sha for sha, _size, _path in identities}
+        self._known_paths = {path: size for _sha, size, path in identities if path}
         sources = [_disk_source(f) for f in self._files(paths)]
         # Check every archive before anything is added: a refused zip leaves the case unchanged.
         plans: dict[str, tuple[Any, list[archive.Member], archive.Budget]] = {}
@@ -174,9 +185,9 @@ class Adder:
                 m.size for _z, ms, _b in plans.values() for m in ms
             )
             if not self.sensitive:
-                self.blobs = BlobStore(self.vault.settings, self.case_id)
+                self.packs = PackSet(self.vault.settings, self.case_id)
                 self.data_key = self.vault._data_key(self.case_id, create=True)
-                self.blobs.clean_stale()
+                self.packs.clean_stale(referenced)
             self.vault._signing_key()
             for prepared in self._prepare_all(sources):
                 self._queue(prepared)
@@ -192,23 +203,48 @@ class Adder:
                 self._recorder.shutdown()
                 for zf, _m, _b in plans.values():
                     zf.close()
-            _drop_temporaries(self.pending)  # only left on an error
+                if self.packs is not None:
+                    self.packs.close()
         return list(self.results.values())
 
     # ---- reading ---------------------------------------------------------------------------------
 
     def _prepare(self, src: Source, container: str | None) -> Prepared:
+        hash_only = is_picture_or_video if self.sensitive_media else None
+        sink = self.packs.writer() if self.packs is not None else None
+        progress: Callable[[int], None] | None = self._advance
+        if (
+            sink is not None
+            and src.size > CHUNK_SIZE
+            and self._known_paths.get(src.original_path) == src.size
+        ):
+            # Probably added before (a command run again after a crash): hash it first, and write it
+            # only if its bytes are not kept already.  A one-chunk file needs no such pass (``claim``).
+            first = read_through(src, sink=None, data_key=None, md5_always=self.sensitive, progress=progress)
+            if first.sha256 in self._kept:
+                first.duplicate = True
+                return Prepared(src, first, None, container)
+            progress = None  # its bytes were counted by the first pass
         digest = read_through(
             src,
-            blobs=self.blobs,
+            sink=sink,
             data_key=self.data_key,
             md5_always=self.sensitive,
-            progress=self._advance,
-            hash_only=is_picture_or_video if self.sensitive_media else None,
-            sync=False,
+            progress=progress,
+            hash_only=hash_only,
+            claim=self._claim,
         )
-        image = describe_image(src) if is_image(digest.media_type) else None
+        image = describe_image(src) if is_image(digest.media_type) and not digest.duplicate else None
         return Prepared(src, digest, image, container)
+
+    def _claim(self, sha256: str) -> bool:
+        """True if these bytes are to be written: no exhibit of the case, and no other file of this
+        run, keeps them yet (called by the reading threads)."""
+        with self._lock:
+            if sha256 in self._kept:
+                return False
+            self._kept.add(sha256)
+            return True
 
     def _prepare_all(self, sources: list[Source]) -> Iterator[Prepared]:
         """Prepared items in the order given, read ahead by worker threads."""
@@ -223,13 +259,8 @@ class Adder:
                 while window:
                     yield window.pop(0).result()
             finally:
-                for future in window:  # an error or interruption: do not leave temporaries behind
+                for future in window:  # an error or interruption: stop reading ahead
                     future.cancel()
-                for future in window:
-                    if not future.cancelled() and future.exception() is None:
-                        temp = future.result().digest.temp
-                        if temp is not None:
-                            temp.unlink(missing_ok=True)
 
     def _archive(
         self, src: Source, holder: str, members: list[archive.Member], budget: archive.Budget, depth: int
@@ -296,36 +327,33 @@ class Adder:
             raise error
 
     def _record(self, batch: list[Prepared]) -> None:
-        """Move the batch's blobs into place, then record every new item in one transaction."""
+        """Make the batch's blobs durable, then record every new item in one transaction."""
         if self._failed:  # a batch before this one failed: nothing after it is recorded
-            _drop_temporaries(batch)
             return
         try:
             self._record_batch(batch)
         except BaseException:
-            self._failed = True
-            _drop_temporaries(batch)  # nothing of a failed batch is recorded
+            self._failed = True  # what a failed batch wrote stays as unreferenced bytes in its pack
             raise
 
     def _record_batch(self, batch: list[Prepared]) -> None:
         with self.vault.store.session() as s:
             known = ExhibitRepository(s).by_sha256s(self.case_id, [i.digest.sha256 for i in batch])
         fresh: list[Prepared] = []
+        seen: set[str] = set()
         for item in batch:
             sha = item.digest.sha256
-            if sha in known or any(f.digest.sha256 == sha for f in fresh):
-                _drop_temporaries([item])  # already recorded, or twice in this batch
-                if sha in known:
-                    self.results.setdefault(sha, known[sha])
+            if sha in known:
+                self.results.setdefault(sha, known[sha])
+            # Recorded already, twice in this batch, or written by another file of this run (which
+            # records it): never a row of its own.
+            if sha in known or sha in seen or item.digest.duplicate:
                 continue
+            seen.add(sha)
             fresh.append(item)
-        if self.blobs is not None:
-            temps = [i.digest.temp for i in fresh if i.digest.temp is not None]
-            sync_files(temps)  # the ciphertext is durable, …
-            finals = [
-                self.blobs.commit(i.digest.temp, i.digest.sha256, sync=False) for i in fresh if i.digest.temp
-            ]
-            sync_names(finals)  # … then the new names, and only then the rows that point at them
+        spans = {i.digest.sha256: i.digest.span for i in fresh if i.digest.span is not None}
+        if self.packs is not None:
+            self.packs.sync({span.pack for span in spans.values()})  # durable before any row points in
         with self.vault.store.session() as s:
             exhibits = ExhibitRepository(s)
             custody = CustodyRepository(s)
@@ -352,7 +380,7 @@ class Adder:
                 prev = entry.entry_hash
                 rows.append(exhibit)
                 entries.append(entry)
-            exhibits.add_many(rows)
+            exhibits.add_many(rows, spans)
             custody.append_many(entries)
         if entries:
             write_anchor(self.vault.settings, self.case_id, entries[-1])  # after the commit: anchor.py
@@ -379,18 +407,11 @@ class Adder:
             md5=item.digest.md5,
             pdq=pdq,
             pdq_quality=quality,
-            sensitive=self.sensitive or item.digest.temp is None,
-            stored=item.digest.temp is not None,
+            sensitive=self.sensitive or item.digest.span is None,
+            stored=item.digest.span is not None,
             note=self.note,
             metadata=metadata,
         )
-
-
-def _drop_temporaries(items: list[Prepared]) -> None:
-    """Remove the temporary blobs of items that will not be recorded."""
-    for item in items:
-        if item.digest.temp is not None:
-            item.digest.temp.unlink(missing_ok=True)
 
 
 def acquired_detail(exhibit: Exhibit) -> str:

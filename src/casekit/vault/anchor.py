@@ -23,8 +23,8 @@ import os
 import secrets
 from typing import TYPE_CHECKING
 
-from .blobs import case_dir
 from .custody import CustodyEntry, signature_ok
+from .packs import case_dir
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey

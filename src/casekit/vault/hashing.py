@@ -29,7 +29,7 @@ def hash_file(path: Path) -> FileHashes:
     source = Source(
         name=path.name, original_path=str(path), size=path.stat().st_size, open=partial(open, path, "rb")
     )
-    digest = read_through(source, blobs=None, data_key=None, md5_always=True)
+    digest = read_through(source, sink=None, data_key=None, md5_always=True)
     pdq = quality = None
     if is_image(digest.media_type):
         info = describe_image(source)

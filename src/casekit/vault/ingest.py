@@ -1,25 +1,22 @@
-"""One pass over a file: SHA-256 (and MD5 where needed) while encrypting into a temporary blob.
+"""One pass over a file: SHA-256 (and MD5 where needed) while encrypting into a pack.
 
 Reading each byte once keeps ingest close to the speed of hashing alone, and the chunk buffers are
 reused from file to file.  The plaintext only ever passes through memory; what reaches the disk is
-ciphertext under a temporary name inside the vault.
+ciphertext appended to the reading thread's pack inside the vault (packs.py).
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import IO, Any
 
-from .blobs import BlobStore
 from .crypto import CHUNK_SIZE, TAG, Encryptor
 from .imaging import open_image
 from .metadata import image_metadata, is_image, sniff
+from .packs import PackWriter, Span
 
 Progress = Callable[[int], None]  # called with the number of bytes just read
 
@@ -42,7 +39,8 @@ class Digest:
     size: int
     media_type: str
     md5: str | None
-    temp: Path | None  # the encrypted blob under a temporary name, None for hash-only items
+    span: Span | None  # where the encrypted blob was appended; None when nothing was written
+    duplicate: bool = False  # not written: the same bytes are already kept (``claim`` said so)
 
 
 _buffers = threading.local()
@@ -77,65 +75,65 @@ def _fill(handle: IO[bytes], view: memoryview) -> int:
 def read_through(
     source: Source,
     *,
-    blobs: BlobStore | None,
+    sink: PackWriter | None,
     data_key: bytes | None,
     md5_always: bool,
     progress: Progress | None = None,
     hash_only: Callable[[str], bool] | None = None,
-    sync: bool = True,
+    claim: Callable[[str], bool] | None = None,
 ) -> Digest:
-    """Hash ``source`` and, when ``blobs`` is given, encrypt it into a temporary blob (fsynced).
+    """Hash ``source`` and, when ``sink`` is given, encrypt it into the sink's pack.
 
     ``hash_only(media_type)`` is asked once the first bytes are known: True means nothing is written
-    (the item is sensitive), and MD5 is computed too.  ``sync=False`` leaves the fsync to the caller
-    (ingest syncs a whole batch at once before renaming)."""
+    (the item is sensitive), and MD5 is computed too.  ``claim(sha256)`` is asked, for a file that fits
+    in one chunk (its hash is then known before anything is written), whether to keep it: False means
+    the same bytes are already kept, and nothing is written.  Durability is the caller's: the pack is
+    fdatasynced once per batch (adding.py)."""
     sha = hashlib.sha256()
     md5: Any = None
     size = 0
-    temp: Path | None = None
+    span: Span | None = None
     current, ahead, sealed = _chunk_buffers()
-    with source.open() as handle, contextlib.ExitStack() as stack:
-        try:
-            count = _fill(handle, current)
-            media_type = sniff(bytes(current[: min(count, 4096)]))
-            withheld = hash_only is not None and hash_only(media_type)
-            if md5_always or withheld or is_image(media_type):
-                md5 = hashlib.md5(usedforsecurity=False)
-            out = None
-            encryptor = None
-            if blobs is not None and data_key is not None and not withheld:
-                temp = blobs.temp()
-                out = stack.enter_context(open(temp, "xb"))
+    with source.open() as handle:
+        count = _fill(handle, current)
+        media_type = sniff(bytes(current[: min(count, 4096)]))
+        withheld = hash_only is not None and hash_only(media_type)
+        if md5_always or withheld or is_image(media_type):
+            md5 = hashlib.md5(usedforsecurity=False)
+        # Only a full chunk can have a successor; a short one is the end of the file.
+        following = _fill(handle, ahead) if count == CHUNK_SIZE else 0
+        out = encryptor = None
+        duplicate = hashed = False
+        if sink is not None and data_key is not None and not withheld:
+            if not following and claim is not None:  # the whole file is in ``current``
+                sha.update(current[:count])
+                hashed = True
+                duplicate = not claim(sha.hexdigest())
+            if not duplicate:
+                out = sink.begin()
                 encryptor = Encryptor(data_key)
                 out.write(encryptor.header)
-            while True:
-                piece = current[:count]
+        while True:
+            piece = current[:count]
+            if not hashed:  # (only ever True for a one-chunk file, whose one piece is hashed above)
                 sha.update(piece)
-                if md5 is not None:
-                    md5.update(piece)
-                size += count
-                if progress is not None and count:
-                    progress(count)
-                # Only a full chunk can have a successor; a short one is the end of the file.
-                following = _fill(handle, ahead) if count == CHUNK_SIZE else 0
-                if not following:
-                    break
-                if out is not None and encryptor is not None:
-                    out.write(encryptor.seal_into(piece, sealed))
-                current, ahead, count = ahead, current, following
-            digest = sha.hexdigest()
+            if md5 is not None:
+                md5.update(piece)
+            size += count
+            if progress is not None and count:
+                progress(count)
+            if not following:
+                break
             if out is not None and encryptor is not None:
-                out.write(encryptor.seal_into(current[:count], sealed, final_sha256=digest))
-                out.flush()
-                if sync:
-                    os.fsync(out.fileno())
-        except BaseException:
-            stack.close()
-            if temp is not None:
-                with contextlib.suppress(OSError):
-                    temp.unlink()
-            raise
-    return Digest(digest, size, media_type, md5.hexdigest() if md5 is not None else None, temp)
+                out.write(encryptor.seal_into(piece, sealed))
+            current, ahead, count = ahead, current, following
+            following = _fill(handle, ahead) if count == CHUNK_SIZE else 0
+        digest = sha.hexdigest()
+        if out is not None and encryptor is not None:
+            out.write(encryptor.seal_into(current[:count], sealed, final_sha256=digest))
+            assert sink is not None
+            span = sink.end()
+    return Digest(digest, size, media_type, md5.hexdigest() if md5 is not None else None, span, duplicate)
 
 
 def describe_image(source: Source) -> dict[str, Any]:

@@ -16,10 +16,10 @@ from ..store import CaseRepository, Store
 from ..store.evidence import CustodyRepository, ExhibitRepository, KeyRepository
 from . import archive, keys
 from .anchor import write_anchor
-from .blobs import BlobStore
 from .crypto import BlobCorrupt, decrypt_stream, derive_key
 from .custody import GENESIS, CustodyAction, CustodyEntry, seal_entry
 from .metadata import is_image
+from .packs import Span, Window, loose_path, packs_dir
 
 SIGNING_AAD = b"casekit signing key v1"
 
@@ -218,13 +218,31 @@ class Vault:
             self.record(case_id, CustodyAction.viewed, exhibit, purpose, actor)
         return self._decrypt(case_id, exhibit, key)
 
-    def _decrypt(self, case_id: str, exhibit: Exhibit, key: bytes) -> Iterator[bytes]:
-        path = BlobStore(self.settings, case_id).path(exhibit.sha256)
-        if not path.is_file():
-            raise VaultError.from_key("vault.blob_missing", label=exhibit.label)
-        with open(path, "rb") as handle:
+    def stored_at(
+        self, case_id: str, exhibit: Exhibit, span: Span | None = None
+    ) -> tuple[Path, int, int | None]:
+        """Where the exhibit's encrypted blob is: (file, offset, length) — a pack file and the blob's
+        place in it, or (for blobs written before packs) a file of its own, whole (length None).
+        ``span`` saves the lookup when the caller already has it (``verify`` reads them all at once)."""
+        if span is None:
+            with self.store.session() as s:
+                span = ExhibitRepository(s).span(case_id, exhibit.sha256)
+        if span is None:
+            return loose_path(self.settings, case_id, exhibit.sha256), 0, None
+        return packs_dir(self.settings, case_id) / span.pack, span.offset, span.length
+
+    def _decrypt(
+        self, case_id: str, exhibit: Exhibit, key: bytes, span: Span | None = None
+    ) -> Iterator[bytes]:
+        path, offset, length = self.stored_at(case_id, exhibit, span)
+        try:
+            handle = open(path, "rb")  # noqa: SIM115 - closed below, after the generator's last chunk
+        except FileNotFoundError:
+            raise VaultError.from_key("vault.blob_missing", label=exhibit.label) from None
+        with handle:
+            source = handle if length is None else Window(handle, offset, length)
             try:
-                yield from decrypt_stream(key, handle, exhibit.sha256)
+                yield from decrypt_stream(key, source, exhibit.sha256)
             except BlobCorrupt:
                 raise VaultError.from_key("vault.blob_corrupt", label=exhibit.label) from None
 

@@ -15,7 +15,6 @@ from ..errors import VaultError
 from ..model import Model
 from ..store.evidence import CustodyRepository, ExhibitRepository, KeyRepository
 from .anchor import anchor_problems, read_anchor
-from .blobs import BlobStore
 from .custody import CustodyAction, chain_problems, signature_ok
 from .keys import load_public
 
@@ -58,6 +57,7 @@ def verify_case(vault: Vault, case_id: str) -> VerifyReport:
     with vault.store.session() as s:
         CaseRepository(s).get(case_id)
         exhibits = ExhibitRepository(s).for_case(case_id)
+        spans = ExhibitRepository(s).spans(case_id)
         entries = CustodyRepository(s).for_case(case_id)
         signing = KeyRepository(s).signing_key()
     problems: list[Problem] = []
@@ -93,13 +93,16 @@ def verify_case(vault: Vault, case_id: str) -> VerifyReport:
             problems.append(Problem(where=exhibit.label, reason="vault.problem.exhibit_record"))
         if not exhibit.stored:
             continue
-        if not BlobStore(vault.settings, case_id).exists(exhibit.sha256):
+        span = spans.get(exhibit.sha256)
+        path, offset, length = vault.stored_at(case_id, exhibit, span)
+        # Missing: the file is gone, or a pack was cut short before the blob's end.
+        if not path.is_file() or (length is not None and path.stat().st_size < offset + length):
             problems.append(Problem(where=exhibit.label, reason="vault.problem.exhibit_missing"))
             continue
         sha = hashlib.sha256()
         size = 0
         try:
-            for chunk in vault._decrypt(case_id, exhibit, key):
+            for chunk in vault._decrypt(case_id, exhibit, key, span):
                 sha.update(chunk)
                 size += len(chunk)
         except VaultError:
