@@ -1,40 +1,49 @@
 """The ``casekit`` command: a thin front door over the library.
 
-Each group of commands lives in ``casekit/commands/<name>.py`` and registers itself on the app; the list
-below is explicit and sorted so a missing or duplicated command is visible at a glance.  Errors a user can
-meet are ``CasekitError``: they print one plain sentence (what happened, what to do) on stderr and exit
-with status 2; a traceback is shown only with ``--debug``.
+Each group of commands lives in ``casekit/commands/<name>.py`` and registers itself on the app; the table
+below is explicit and sorted so a missing or duplicated command is visible at a glance.  ``casekit <command>``
+imports only the module of that command, so a command starts without loading every other one's libraries;
+``casekit`` alone, ``--help``, an unknown name and shell completion load them all.  ``app`` (for tests and
+other Python callers) has every command.  Errors a user can meet are ``CasekitError``: they print one plain
+sentence (what happened, what to do) on stderr and exit with status 2; a traceback is shown only with
+``--debug``.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
+from collections.abc import Iterable
 from importlib import import_module
 
 import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .commands._common import err_console
 from .errors import CasekitError
-from .i18n import t
 
-COMMAND_MODULES = (
-    "assess",
-    "case",
-    "contact",
-    "demo",
-    "documents",
-    "evidence",
-    "importing",
-    "intake",
-)
+# module in casekit/commands -> the top-level commands its register() adds (tests/test_cli_startup.py checks)
+COMMAND_MODULES = {
+    "assess": ("assess", "kb", "schema"),
+    "case": ("case",),
+    "contact": ("contact", "next", "remind"),
+    "demo": ("demo",),
+    "documents": ("brief", "statement", "letter", "export"),
+    "evidence": ("evidence", "hash", "verify"),
+    "importing": ("import", "timeline", "findings"),
+    "intake": ("intake", "facts"),
+}
+_MODULE_OF = {command: module for module, commands in COMMAND_MODULES.items() for command in commands}
 
 INTERNAL_ERROR_EXIT = 3
 
 
 def _report(exc: BaseException, debug: bool) -> int:
+    # Imported on the first error, not at start-up: Rich's console and the phrase files cost ~45 ms.
+    from .commands._common import err_console
+    from .i18n import t
+
     if debug:
         traceback.print_exception(exc)
     if isinstance(exc, CasekitError):
@@ -70,7 +79,7 @@ class _Root(TyperGroup):
             ctx.exit(_report(exc, debug))
 
 
-app = typer.Typer(
+_app = typer.Typer(
     cls=_Root,
     name="casekit",
     help="casekit helps you turn what happened to a child online into a case police can act on. "
@@ -88,7 +97,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@_app.callback()
 def _root(
     ctx: typer.Context,
     debug: bool = typer.Option(False, "--debug", help="Show full error details (tracebacks)."),
@@ -98,9 +107,6 @@ def _root(
 ) -> None:
     ctx.obj = {"debug": debug}
 
-
-for _name in COMMAND_MODULES:
-    import_module(f"casekit.commands.{_name}").register(app)
 
 # --help groups the commands in the order a family meets them, whatever order the modules register in.
 PANELS = {
@@ -118,14 +124,44 @@ def _name_of(info) -> str:  # info: a Typer CommandInfo or TyperInfo
     return info.name or (info.callback.__name__ if info.callback else "")
 
 
-for _infos in (app.registered_commands, app.registered_groups):
-    for _info in _infos:
-        _info.rich_help_panel = _PANEL_OF.get(_name_of(_info), "More")
-    _infos.sort(key=lambda i: _ORDER.index(_name_of(i)) if _name_of(i) in _ORDER else len(_ORDER))
+_registered: set[str] = set()
+
+
+def _register(modules: Iterable[str]) -> typer.Typer:
+    """Add the commands of these modules (each once) to the app, in their panels and order."""
+    for name in COMMAND_MODULES:  # table order, whatever order asked for
+        if name in modules and name not in _registered:
+            import_module(f"casekit.commands.{name}").register(_app)
+            _registered.add(name)
+    for infos in (_app.registered_commands, _app.registered_groups):
+        for info in infos:
+            info.rich_help_panel = _PANEL_OF.get(_name_of(info), "More")
+        infos.sort(key=lambda i: _ORDER.index(_name_of(i)) if _name_of(i) in _ORDER else len(_ORDER))
+    return _app
+
+
+def _modules_for(args: list[str]) -> Iterable[str]:
+    """The command modules a command line needs: the invoked command's, or all of them."""
+    if any(key.startswith("_") and key.endswith("_COMPLETE") for key in os.environ):
+        return COMMAND_MODULES  # shell completion lists every command
+    rest = [arg for arg in args if arg != "--debug"]
+    if rest[:1] == ["--version"]:
+        return ()  # eager: prints the version and exits before any command is looked at
+    if rest and rest[0] in _MODULE_OF:
+        return (_MODULE_OF[rest[0]],)
+    return COMMAND_MODULES  # bare casekit, --help, an unknown name: the full list or click's own error
+
+
+def __getattr__(name: str):
+    # ``from casekit.cli import app`` gets every command; main() registers only what the command line needs.
+    if name == "app":
+        return _register(COMMAND_MODULES)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
-    app(prog_name="casekit")
+    _register(_modules_for(sys.argv[1:]))
+    _app(prog_name="casekit")
 
 
 if __name__ == "__main__":

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
 from rich.console import Console
 
-from ..settings import Settings
-from ..store import Store
+if TYPE_CHECKING:
+    from ..store import Store
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -19,10 +18,17 @@ JSON_HELP = "Print one JSON document on standard output instead of a readable re
 
 
 def open_store() -> Store:
+    # Imported here: the store pulls in SQLAlchemy and every table, which --version and the commands
+    # without a case (casekit kb, schema) never need.
+    from ..settings import Settings
+    from ..store import Store
+
     return Store(Settings.from_env())
 
 
 def to_jsonable(value: Any) -> Any:
+    from pydantic import BaseModel  # here, not at the top: --version and --help never print JSON
+
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json")
     if isinstance(value, list | tuple):
