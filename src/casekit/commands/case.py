@@ -10,7 +10,6 @@ from ..errors import CasekitError
 from ..i18n import t
 from ..model import Case
 from ..store import CaseRepository, ContactRepository, FactRepository, PersonRepository
-from ..vault import purge_case
 from ._common import JSON_HELP, console, open_store, print_json
 
 case_app = typer.Typer(help="Create, list, show and delete cases.", no_args_is_help=True)
@@ -122,6 +121,8 @@ def delete(
         CaseRepository(s).delete(case_id)
     # The rows went first, in one transaction; the encrypted blobs follow.  A crash between the two leaves
     # only unreadable ciphertext whose key is already gone, and the next delete sweeps it.
+    from ..vault import purge_case  # here: the vault (~70 ms of imports) serves only this subcommand
+
     purge_case(store.settings, case_id)
     console.print(t("case.deleted", case_id=case_id))
 

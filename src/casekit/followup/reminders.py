@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from icalendar import Alarm, Calendar, Event
-
 from ..i18n import t
 from ..model import Contact
 
 
 def reminders_ics(case_id: str, contacts: list[Contact], extra: list[tuple[date, str, str]] = ()) -> bytes:
     """One all-day event per follow-up date in the contact log, plus ``extra`` (date, summary, detail)."""
+    # Imported here: icalendar costs ~35 ms, and casekit contact and next, which import this package, never
+    # write a calendar.
+    from icalendar import Alarm, Calendar, Event
+
     cal = Calendar()
     cal.add("prodid", "-//casekit//follow-up reminders//EN")
     cal.add("version", "2.0")
