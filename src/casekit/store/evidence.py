@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic_core import to_jsonable_python
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
@@ -46,8 +47,8 @@ class ExhibitRepository:
         spans = spans or {}
         rows = []
         for e in exhibits:
-            row = e.model_dump(mode="python", exclude={"metadata"})
-            row["metadata"] = e.model_dump(mode="json", include={"metadata"})["metadata"]
+            row = dict(e.__dict__)  # the fields, as model_dump gives them, at a tenth of the cost
+            row["metadata"] = to_jsonable_python(e.metadata)
             span = spans.get(e.sha256)
             row["pack"], row["pack_offset"], row["pack_length"] = (
                 (span.pack, span.offset, span.length) if span else (None, None, None)
@@ -140,7 +141,7 @@ class CustodyRepository:
 
     def append_many(self, entries: list[CustodyEntry]) -> None:
         if entries:
-            self.session.execute(insert(CustodyRow.__table__), [e.model_dump(mode="python") for e in entries])
+            self.session.execute(insert(CustodyRow.__table__), [dict(e.__dict__) for e in entries])
 
     def for_case(self, case_id: str) -> list[CustodyEntry]:
         rows = self.session.scalars(

@@ -7,10 +7,9 @@ A database row therefore only ever points at bytes already safe on disk.  A cras
 at most unreferenced bytes at the end of a pack, never a half exhibit; running the same command again
 skips what is recorded (by SHA-256) and finishes the rest.
 
-Speed: files are read by two worker threads (hashing, file I/O, Pillow decoding and fdatasync release
-the interpreter lock), results are recorded in the order given, and rows are committed in batches so a
-thousand screenshots do not cost a thousand database commits.  Bytes already kept are not written
-again: a file that fits in one chunk is hashed before it is encrypted and skipped when its SHA-256 is
+Speed: files are read on every core (readers.py), results are recorded in the order given by a
+thread of their own while reading goes on, and rows are committed in batches so a thousand
+screenshots do not cost a thousand database commits.  Bytes already kept are not written again: a file that fits in one chunk is hashed before it is encrypted and skipped when its SHA-256 is
 known; a larger one is hashed first only when an exhibit of the case already came from the same path
 with the same size (running a command again after a crash), so the usual case reads each byte once.
 """
@@ -21,9 +20,8 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,11 +32,11 @@ from ..store import CaseRepository
 from ..store.evidence import CustodyRepository, ExhibitRepository
 from . import archive
 from .anchor import write_anchor
-from .crypto import CHUNK_SIZE
 from .custody import GENESIS, CustodyAction, CustodyEntry, seal_entry
-from .ingest import Digest, Source, describe_image, read_through
-from .metadata import file_times, is_image, is_picture_or_video
-from .packs import PackSet
+from .ingest import Source
+from .metadata import file_times
+from .packs import PackSet, packs_dir
+from .readers import Prepared, Reader, read_all
 
 if TYPE_CHECKING:
     from .vault import Vault
@@ -48,19 +46,9 @@ if TYPE_CHECKING:
 # over the whole ingest instead of leaving it all to the end.
 BATCH_ITEMS = 256
 BATCH_BYTES = 256 << 20
-WORKERS = min(4, os.cpu_count() or 1)
-PREFETCH = 128  # files read ahead of the one being queued; bounds the results held in memory
 PROGRESS_EVERY = 0.1  # seconds between progress reports
 INFLIGHT = 2  # batches handed to the recorder: one being recorded and the next one waiting, so
 # reading never stops for a recording (which, for small files, takes as long as the reading)
-
-
-@dataclass
-class Prepared:
-    source: Source
-    digest: Digest
-    image: dict[str, Any] | None
-    container: str | None
 
 
 def _disk_source(path: Path) -> Source:
@@ -119,10 +107,8 @@ class Adder:
         self.pending: list[Prepared] = []
         self.pending_bytes = 0
         self.packs: PackSet | None = None
-        self.data_key: bytes | None = None
+        self.reader: Reader | None = None
         self._lock = threading.Lock()
-        self._kept: set[str] = set()  # SHA-256 of the bytes the case keeps, or that this run writes
-        self._known_paths: dict[str, int] = {}  # original path → size, of the case's exhibits
         self._reported = 0.0  # when progress was last reported
         # Batches are synced and recorded by one thread of their own, in order, while reading goes on.
         self._recorder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="casekit-record")
@@ -169,8 +155,6 @@ class Adder:
             CaseRepository(s).get(self.case_id)
             identities = ExhibitRepository(s).identities(self.case_id)
             referenced = ExhibitRepository(s).packs(self.case_id)
-        self._kept = {sha for sha, _size, _path in identities}
-        self._known_paths = {path: size for _sha, size, path in identities if path}
         sources = [_disk_source(f) for f in self._files(paths)]
         # Check every archive before anything is added: a refused zip leaves the case unchanged.
         plans: dict[str, tuple[Any, list[archive.Member], archive.Budget]] = {}
@@ -184,12 +168,21 @@ class Adder:
             self.total = sum(s.size for s in sources) + sum(
                 m.size for _z, ms, _b in plans.values() for m in ms
             )
+            data_key = None
             if not self.sensitive:
-                self.packs = PackSet(self.vault.settings, self.case_id)
-                self.data_key = self.vault._data_key(self.case_id, create=True)
+                self.packs = PackSet(packs_dir(self.vault.settings, self.case_id))
+                data_key = self.vault._data_key(self.case_id, create=True)
                 self.packs.clean_stale(referenced)
+            self.reader = Reader(
+                packs=self.packs,
+                data_key=data_key,
+                sensitive=self.sensitive,
+                sensitive_media=self.sensitive_media,
+                kept={sha for sha, _size, _path in identities},
+                known_paths={path: size for _sha, size, path in identities if path},
+            )
             self.vault._signing_key()
-            for prepared in self._prepare_all(sources):
+            for prepared in read_all(self.reader, sources, self._advance):
                 self._queue(prepared)
                 plan = plans.get(prepared.source.original_path)
                 if plan is not None:
@@ -209,59 +202,6 @@ class Adder:
 
     # ---- reading ---------------------------------------------------------------------------------
 
-    def _prepare(self, src: Source, container: str | None) -> Prepared:
-        hash_only = is_picture_or_video if self.sensitive_media else None
-        sink = self.packs.writer() if self.packs is not None else None
-        progress: Callable[[int], None] | None = self._advance
-        if (
-            sink is not None
-            and src.size > CHUNK_SIZE
-            and self._known_paths.get(src.original_path) == src.size
-        ):
-            # Probably added before (a command run again after a crash): hash it first, and write it
-            # only if its bytes are not kept already.  A one-chunk file needs no such pass (``claim``).
-            first = read_through(src, sink=None, data_key=None, md5_always=self.sensitive, progress=progress)
-            if first.sha256 in self._kept:
-                first.duplicate = True
-                return Prepared(src, first, None, container)
-            progress = None  # its bytes were counted by the first pass
-        digest = read_through(
-            src,
-            sink=sink,
-            data_key=self.data_key,
-            md5_always=self.sensitive,
-            progress=progress,
-            hash_only=hash_only,
-            claim=self._claim,
-        )
-        image = describe_image(src) if is_image(digest.media_type) and not digest.duplicate else None
-        return Prepared(src, digest, image, container)
-
-    def _claim(self, sha256: str) -> bool:
-        """True if these bytes are to be written: no exhibit of the case, and no other file of this
-        run, keeps them yet (called by the reading threads)."""
-        with self._lock:
-            if sha256 in self._kept:
-                return False
-            self._kept.add(sha256)
-            return True
-
-    def _prepare_all(self, sources: list[Source]) -> Iterator[Prepared]:
-        """Prepared items in the order given, read ahead by worker threads."""
-        with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="casekit-ingest") as pool:
-            window: list[Future[Prepared]] = []
-            queue = iter(sources)
-            try:
-                for src in queue:
-                    window.append(pool.submit(self._prepare, src, None))
-                    if len(window) >= PREFETCH:
-                        yield window.pop(0).result()
-                while window:
-                    yield window.pop(0).result()
-            finally:
-                for future in window:  # an error or interruption: stop reading ahead
-                    future.cancel()
-
     def _archive(
         self, src: Source, holder: str, members: list[archive.Member], budget: archive.Budget, depth: int
     ) -> None:
@@ -273,7 +213,8 @@ class Adder:
                 open=m.open,
                 depth=depth,
             )
-            prepared = self._prepare(inner, holder)
+            assert self.reader is not None
+            prepared = self.reader.prepare(inner, holder, self._advance)
             self._queue(prepared)
             if prepared.digest.media_type == "application/zip" and depth < self.vault.limits.max_depth:
                 self._nested(m, inner, prepared.digest.sha256, budget, depth)

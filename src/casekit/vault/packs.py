@@ -21,14 +21,16 @@ still read: see ``loose_path``.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import secrets
 import shutil
+import sys
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from ..settings import Settings
 
@@ -64,6 +66,28 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _sync_file_range() -> Any:
+    """Linux's sync_file_range(2), to start writing a range to disk without waiting for it."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        call = ctypes.CDLL(None, use_errno=True).sync_file_range
+    except (OSError, AttributeError):  # pragma: no cover - a libc without it
+        return None
+    call.argtypes = [ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint]
+    return call
+
+
+_START_WRITING = _sync_file_range()
+SYNC_FILE_RANGE_WRITE = 2
+# Every KICK bytes appended, the disk is asked to start writing them.  Left alone, the kernel holds
+# written data in memory until far more has piled up (gigabytes on a machine with a lot of memory),
+# and the batch's fdatasync then waits for all of it: on the development VM, hashing and writing 1 GB
+# took 2.9 s and its fdatasync 1.0 s more; with a start every 8 MiB, the disk wrote while the
+# hashing went on and the fdatasync found almost nothing left to do.
+KICK = 8 << 20
+
+
 @dataclass(frozen=True)
 class Span:
     """Where one blob is: ``length`` bytes at ``offset`` in the pack named ``pack``."""
@@ -88,15 +112,26 @@ class PackWriter:
         self._file: IO[bytes] | None = None
         self._start = 0
         self.size = 0  # bytes written so far: the offset of the next blob
+        self._kicked = 0  # bytes the disk was asked to start writing
 
-    def begin(self) -> IO[bytes]:
-        """The open pack to write one blob into (made, and its folder entry made durable, on first use)."""
+    def begin(self) -> PackWriter:
+        """Start a blob; return the writer to ``write`` it to (the pack is made, and its folder entry
+        made durable, on first use)."""
         if self._file is None:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             self._file = open(self.path, "xb", buffering=1 << 20)  # noqa: SIM115 - lives as long as the ingest
             fsync_dir(self.folder)  # the pack's name is durable before any row can point into it
         self._start = self.size = self._file.tell()
-        return self._file
+        return self
+
+    def write(self, data: bytes | memoryview) -> None:
+        assert self._file is not None
+        self._file.write(data)
+        self.size += len(data)
+        if _START_WRITING is not None and self.size - self._kicked >= KICK:
+            self._file.flush()
+            _START_WRITING(self._file.fileno(), self._kicked, self.size - self._kicked, SYNC_FILE_RANGE_WRITE)
+            self._kicked = self.size
 
     def end(self) -> Span:
         assert self._file is not None
@@ -116,10 +151,10 @@ class PackWriter:
 
 
 class PackSet:
-    """The pack writers of one ingest, one per reading thread."""
+    """The pack writers of one ingest process, one per reading thread."""
 
-    def __init__(self, settings: Settings, case_id: str) -> None:
-        self.folder = packs_dir(settings, case_id)
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
         self._local = threading.local()
         self._writers: list[PackWriter] = []
         self._lock = threading.Lock()
@@ -134,11 +169,18 @@ class PackSet:
         return found
 
     def sync(self, names: Iterable[str]) -> None:
-        """fdatasync the packs named (those a batch about to be recorded points into)."""
-        wanted = set(names)
-        for w in self._writers:
-            if w.name in wanted:
-                w.sync()
+        """fdatasync the packs named (those a batch about to be recorded points into), whether this
+        process writes them or a worker process does (readers.py): opened by name for that."""
+        mine = {w.name: w for w in self._writers}
+        for name in set(names):
+            if name in mine:
+                mine[name].sync()
+                continue
+            fd = os.open(self.folder / name, os.O_RDONLY)
+            try:
+                os.fdatasync(fd)
+            finally:
+                os.close(fd)
 
     def close(self) -> None:
         for w in self._writers:
