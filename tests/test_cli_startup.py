@@ -61,12 +61,12 @@ def test_which_modules_a_command_line_needs(monkeypatch: pytest.MonkeyPatch) -> 
     assert _modules_for(["evidence"]) == COMMAND_MODULES
 
 
-def test_evidence_add_imports_no_other_command(tmp_path: Path) -> None:
+def test_evidence_add_help_imports_no_other_command_nor_the_store(tmp_path: Path) -> None:
     modules = _imported(tmp_path, "evidence", "add", "--help")
     assert "casekit.commands.evidence" in modules
     others = {"casekit.commands." + m for m in COMMAND_MODULES} - {"casekit.commands.evidence"}
     others |= {f"casekit.{part}" for part in ("analysis", "demo", "documents", "followup", "importers")}
-    others |= {"casekit.intake", "casekit.law"}
+    others |= {"casekit.intake", "casekit.law", "casekit.store", "casekit.vault"}
     assert sorted(modules & others) == []
 
 

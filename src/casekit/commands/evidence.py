@@ -8,6 +8,7 @@ import os
 import sys
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
@@ -16,10 +17,13 @@ from rich.table import Table
 from ..errors import VaultError
 from ..i18n import t
 from ..settings import Settings
-from ..store import FactRepository, PersonRepository, Store
-from ..vault import Vault, hash_file
-from ..vault.metadata import is_picture_or_video, sniff
 from ._common import JSON_HELP, console, err_console, open_store, print_json
+
+# The store and the vault (about half a second of imports: SQLAlchemy, every table, cryptography) are
+# imported inside the functions that use them, so --help and usage errors answer without them.
+if TYPE_CHECKING:
+    from ..store import Store
+    from ..vault import Vault
 
 evidence_app = typer.Typer(help="Add, list, show and open the evidence of a case.", no_args_is_help=True)
 
@@ -32,6 +36,8 @@ def _interactive() -> bool:
 
 def _vault(store: Store) -> Vault:
     """The vault, with the passphrase from CASEKIT_PASSPHRASE or asked for (twice when it is new)."""
+    from ..vault import Vault
+
     passphrase = os.environ.get("CASEKIT_PASSPHRASE")
     if not passphrase and _interactive():
         first = not Vault(store, passphrase="").has_setup()
@@ -43,12 +49,21 @@ def _vault(store: Store) -> Vault:
     return Vault(store, Settings.from_env(), passphrase=passphrase)
 
 
+def _locked_vault() -> Vault:
+    """The vault without its passphrase: enough to list and show exhibits, not to add or open one."""
+    from ..vault import Vault
+
+    return Vault(open_store(), passphrase="")
+
+
 def _mb(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} B"
 
 
 def _minor_images_expected(store: Store, case_id: str) -> bool:
     """The case's facts say an intimate image of someone under 18 is involved."""
+    from ..store import FactRepository, PersonRepository
+
     with store.session() as s:
         facts = FactRepository(s).as_dict(case_id)
         people = PersonRepository(s).for_case(case_id)
@@ -64,6 +79,8 @@ MEDIA_SUFFIXES |= {".mp4", ".mov", ".m4v", ".3gp", ".webm", ".mkv", ".avi"}
 
 def _media_count(paths: list[Path]) -> int:
     """How many pictures and videos the paths hold (by content; zip members by name)."""
+    from ..vault.metadata import is_picture_or_video, sniff
+
     count = 0
     for path in paths:
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
@@ -162,7 +179,7 @@ def list_(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """List the exhibits of a case (E1, E2, …) with their SHA-256."""
-    exhibits = Vault(open_store(), passphrase="").exhibits(case_id)
+    exhibits = _locked_vault().exhibits(case_id)
     if as_json:
         print_json(exhibits)
         return
@@ -185,7 +202,7 @@ def show(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Show one exhibit: hashes, where it came from, file times, photo details, custody entries."""
-    vault = Vault(open_store(), passphrase="")
+    vault = _locked_vault()
     exhibit = vault.get(case_id, ref)
     entries = [c for c in vault.custody(case_id) if c.exhibit_sha256 == exhibit.sha256]
     if as_json:
@@ -251,7 +268,7 @@ def hashlist(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """MD5 and PDQ of the case's images and sensitive items, as CSV, for image-removal services."""
-    rows = Vault(open_store(), passphrase="").hashlist(case_id)
+    rows = _locked_vault().hashlist(case_id)
     if as_json:
         print_json(rows)
         return
@@ -267,6 +284,8 @@ def hash_command(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Print SHA-256, MD5 and, for pictures, PDQ of files, without adding them to any case."""
+    from ..vault import hash_file
+
     expanded: list[Path] = []
     for f in files:  # a folder means every file in it, in order
         expanded.extend(
