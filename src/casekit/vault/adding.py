@@ -9,9 +9,11 @@ skips what is recorded (by SHA-256) and finishes the rest.
 
 Speed: files are read on every core (readers.py), results are recorded in the order given by a
 thread of their own while reading goes on, and rows are committed in batches so a thousand
-screenshots do not cost a thousand database commits.  Bytes already kept are not written again: a file that fits in one chunk is hashed before it is encrypted and skipped when its SHA-256 is
-known; a larger one is hashed first only when an exhibit of the case already came from the same path
-with the same size (running a command again after a crash), so the usual case reads each byte once.
+screenshots do not cost a thousand database commits.  Bytes the case already keeps are not written
+again (packs are append-only): a file that fits in one chunk is hashed before it is encrypted and
+skipped when its SHA-256 is known; a larger one is hashed first only when an exhibit of the case
+already came from the same path with the same size (a command run again after a crash), so the usual
+case reads each byte once.
 """
 
 from __future__ import annotations
@@ -286,8 +288,7 @@ class Adder:
             sha = item.digest.sha256
             if sha in known:
                 self.results.setdefault(sha, known[sha])
-            # Recorded already, twice in this batch, or written by another file of this run (which
-            # records it): never a row of its own.
+            # Recorded already (before this run: not even written), or twice in this batch.
             if sha in known or sha in seen or item.digest.duplicate:
                 continue
             seen.add(sha)

@@ -40,7 +40,7 @@ class Digest:
     media_type: str
     md5: str | None
     span: Span | None  # where the encrypted blob was appended; None when nothing was written
-    duplicate: bool = False  # not written: the same bytes are already kept (``claim`` said so)
+    duplicate: bool = False  # not written: the case already keeps the same bytes (``kept`` said so)
 
 
 _buffers = threading.local()
@@ -80,14 +80,14 @@ def read_through(
     md5_always: bool,
     progress: Progress | None = None,
     hash_only: Callable[[str], bool] | None = None,
-    claim: Callable[[str], bool] | None = None,
+    kept: Callable[[str], bool] | None = None,
 ) -> Digest:
     """Hash ``source`` and, when ``sink`` is given, encrypt it into the sink's pack.
 
     ``hash_only(media_type)`` is asked once the first bytes are known: True means nothing is written
-    (the item is sensitive), and MD5 is computed too.  ``claim(sha256)`` is asked, for a file that fits
-    in one chunk (its hash is then known before anything is written), whether to keep it: False means
-    the same bytes are already kept, and nothing is written.  Durability is the caller's: the pack is
+    (the item is sensitive), and MD5 is computed too.  ``kept(sha256)`` is asked, for a file that fits
+    in one chunk (its hash is then known before anything is written), whether the case already keeps
+    these bytes: True means nothing is written.  Durability is the caller's: the pack is
     fdatasynced once per batch (adding.py)."""
     sha = hashlib.sha256()
     md5: Any = None
@@ -105,10 +105,10 @@ def read_through(
         out = encryptor = None
         duplicate = hashed = False
         if sink is not None and data_key is not None and not withheld:
-            if not following and claim is not None:  # the whole file is in ``current``
+            if not following and kept is not None:  # the whole file is in ``current``
                 sha.update(current[:count])
                 hashed = True
-                duplicate = not claim(sha.hexdigest())
+                duplicate = kept(sha.hexdigest())
             if not duplicate:
                 out = sink.begin()
                 encryptor = Encryptor(data_key)

@@ -15,10 +15,9 @@ from __future__ import annotations
 import multiprocessing
 import signal
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
@@ -47,22 +46,21 @@ class Prepared:
 
 @dataclass
 class Reader:
-    """What reading needs to know, and the only state it changes (``kept``)."""
+    """What reading needs to know (it changes nothing of its own: the recorder keeps order)."""
 
     packs: PackSet | None  # None: nothing is written (every item hash-only)
     data_key: bytes | None
     sensitive: bool
     sensitive_media: bool
-    kept: set[str]  # SHA-256 of the bytes the case keeps, or that this run writes
+    kept: set[str]  # SHA-256 of the bytes the case kept before this run
     known_paths: dict[str, int]  # original path → size, of the case's exhibits
-    lock: threading.Lock = field(default_factory=threading.Lock)
 
     def prepare(self, src: Source, container: str | None, progress: Progress | None) -> Prepared:
         hash_only = is_picture_or_video if self.sensitive_media else None
         sink = self.packs.writer() if self.packs is not None else None
         if sink is not None and src.size > CHUNK_SIZE and self.known_paths.get(src.original_path) == src.size:
             # Probably added before (a command run again after a crash): hash it first, and write it
-            # only if its bytes are not kept already.  A one-chunk file needs no such pass (``claim``).
+            # only if its bytes are not kept already.  A one-chunk file needs no such pass (``kept``).
             first = read_through(src, sink=None, data_key=None, md5_always=self.sensitive, progress=progress)
             if first.sha256 in self.kept:
                 return Prepared(src, replace(first, duplicate=True), None, container)
@@ -74,26 +72,19 @@ class Reader:
             md5_always=self.sensitive,
             progress=progress,
             hash_only=hash_only,
-            claim=self.claim,
+            kept=self.kept.__contains__,
         )
         image = describe_image(src) if is_image(digest.media_type) and not digest.duplicate else None
         return Prepared(src, digest, image, container)
 
-    def claim(self, sha256: str) -> bool:
-        """True if these bytes are to be written: no exhibit of the case, and no other file read by
-        this process, keeps them yet.  (Two worker processes may both write the same new bytes; the
-        recorder keeps one row, and the other copy stays unreferenced in its pack.)"""
-        with self.lock:
-            if sha256 in self.kept:
-                return False
-            self.kept.add(sha256)
-            return True
+    # Two files of one run with the same bytes are both written (threads and processes read them
+    # in any order, and the first *given* is the one recorded): the other copy stays unreferenced
+    # in its pack.  Only bytes the case already kept are skipped.
 
     def forked(self) -> Reader:
-        """This reader for a worker process: packs and lock of its own (the parent's pack writer and
-        a lock another thread may have held at the fork must not be shared)."""
-        packs = PackSet(self.packs.folder) if self.packs is not None else None
-        return replace(self, packs=packs, kept=set(self.kept), lock=threading.Lock())
+        """This reader for a worker process, with packs of its own (the parent's pack writer, which
+        it may have used for a zip's members, must not be shared)."""
+        return replace(self, packs=PackSet(self.packs.folder) if self.packs is not None else None)
 
 
 # ---- worker processes ---------------------------------------------------------------------------
