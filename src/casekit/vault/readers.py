@@ -27,7 +27,7 @@ from .metadata import is_image, is_picture_or_video
 from .packs import PackSet
 
 WORKERS = min(4, multiprocessing.cpu_count() or 1)
-PREFETCH = 16  # tasks read ahead of the one being recorded; bounds the results held in memory
+PREFETCH = 256  # tasks handed out ahead of the one being recorded; bounds the results held in memory
 GROUP_FILES = 32  # small files travel to a worker process in groups: one round trip for many files
 GROUP_BYTES = 8 << 20
 PROCESSES_FROM = 64  # files; fewer are read by threads (starting processes would cost more)
@@ -105,18 +105,14 @@ def _count(size: int) -> None:
         _read_bytes.value += size
 
 
-def _read_group(group: list[Source]) -> list[tuple[Digest, dict[str, Any] | None]]:
+def _read_group(group: list[tuple[str, str, int]]) -> list[tuple[Digest, dict[str, Any] | None]]:
+    """Read files given as (name, path, size): plain tuples, the cheapest to send."""
     assert _worker is not None
     out = []
-    for src in group:
-        prepared = _worker.prepare(src, None, _count)
+    for name, path, size in group:
+        prepared = _worker.prepare(Source(name, path, size, partial(open, path, "rb")), None, _count)
         out.append((prepared.digest, prepared.image))
     return out
-
-
-def _portable(src: Source) -> Source:
-    """The source as sent to a worker: its opener rebuilt from the path (no metadata needed there)."""
-    return Source(src.name, src.original_path, src.size, partial(open, src.original_path, "rb"))
 
 
 def _groups(sources: list[Source]) -> Iterator[list[Source]]:
@@ -147,7 +143,7 @@ def read_all(reader: Reader, sources: list[Source], progress: Progress) -> Itera
         try:
             for src in sources:
                 futures.append(threads.submit(reader.prepare, src, None, progress))
-                if len(futures) >= PREFETCH * GROUP_FILES:
+                if len(futures) >= 2 * GROUP_FILES:
                     yield futures.pop(0).result()
             while futures:
                 yield futures.pop(0).result()
@@ -182,7 +178,8 @@ def _in_processes(reader: Reader, sources: list[Source], progress: Progress) -> 
         window: list[tuple[list[Source], Future[Any]]] = []
         try:
             for group in _groups(sources):
-                window.append((group, pool.submit(_read_group, [_portable(s) for s in group])))
+                task = [(s.name, s.original_path, s.size) for s in group]
+                window.append((group, pool.submit(_read_group, task)))
                 while len(window) >= PREFETCH or (window and window[0][1].done()):
                     group, future = window.pop(0)
                     for src, (digest, image) in zip(group, results(future), strict=True):
