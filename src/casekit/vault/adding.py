@@ -157,10 +157,13 @@ class Adder:
             CaseRepository(s).get(self.case_id)
             identities = ExhibitRepository(s).identities(self.case_id)
             referenced = ExhibitRepository(s).packs(self.case_id)
-        sources = [_disk_source(f) for f in self._files(paths)]
-        # Check every archive before anything is added: a refused zip leaves the case unchanged.
+        # Unlocking the keys (Argon2id: a fifth of a second, and no interpreter lock held) goes on in
+        # the recorder's thread, idle until the first batch, while the files are listed and checked.
+        unlocking = self._recorder.submit(self._unlock)
         plans: dict[str, tuple[Any, list[archive.Member], archive.Budget]] = {}
         try:
+            sources = [_disk_source(f) for f in self._files(paths)]
+            # Check every archive before anything is added: a refused zip leaves the case unchanged.
             for src in sources:
                 if self.expand and _is_zip_file(Path(src.original_path)):
                     zf = archive.open_zip(src.original_path, src.name)
@@ -170,10 +173,9 @@ class Adder:
             self.total = sum(s.size for s in sources) + sum(
                 m.size for _z, ms, _b in plans.values() for m in ms
             )
-            data_key = None
-            if not self.sensitive:
+            data_key = unlocking.result()
+            if data_key is not None:
                 self.packs = PackSet(packs_dir(self.vault.settings, self.case_id))
-                data_key = self.vault._data_key(self.case_id, create=True)
                 self.packs.clean_stale(referenced)
             self.reader = Reader(
                 packs=self.packs,
@@ -183,7 +185,6 @@ class Adder:
                 kept={sha for sha, _size, _path in identities},
                 known_paths={path: size for _sha, size, path in identities if path},
             )
-            self.vault._signing_key()
             for prepared in read_all(self.reader, sources, self._advance):
                 self._queue(prepared)
                 plan = plans.get(prepared.source.original_path)
@@ -201,6 +202,11 @@ class Adder:
                 if self.packs is not None:
                     self.packs.close()
         return list(self.results.values())
+
+    def _unlock(self) -> bytes | None:
+        """The signing key (every item is logged) and, unless nothing is to be kept, the case's key."""
+        self.vault._signing_key()
+        return None if self.sensitive else self.vault._data_key(self.case_id, create=True)
 
     # ---- reading ---------------------------------------------------------------------------------
 
