@@ -109,64 +109,21 @@ def test_ingest_reads_whole_chunks_whatever_the_source_says_or_does(
     """The reusable-buffer path of ingest: the blob is the same format as ``Encryptor.update`` makes,
     a file that grew since it was measured is read to its end, and short reads are refilled."""
     from casekit.vault.ingest import Source, read_through
-    from casekit.vault.packs import PackSet
+    from casekit.vault.packs import PackWriter
 
     data = os.urandom(size)
     opener = (lambda: _Trickle(data)) if announced == "trickle" else (lambda: io.BytesIO(data))
     source = Source(name="x", original_path="x", size=size if announced == "exact" else 1, open=opener)
-    packs = PackSet(tmp_path)
-    earlier = {}
-    for large in (False, True):  # the blob is appended after what its pack holds
-        writer = packs.writer(large=large)
-        writer.begin().write(b"an earlier blob")
-        earlier[writer.name] = writer.end()
-    digest = read_through(source, sink=packs, data_key=KEY, md5_always=True)
-    packs.close()
+    pack = PackWriter(tmp_path)
+    pack.begin().write(b"an earlier blob")  # the blob is appended after what the pack holds
+    pack.end()
+    digest = read_through(source, sink=pack, data_key=KEY, md5_always=True)
+    pack.close()
     assert digest.size == size
     assert digest.sha256 == hashlib.sha256(data).hexdigest()
     assert digest.md5 == hashlib.md5(data).hexdigest()
-    assert digest.span is not None
-    before = earlier[digest.span.pack]
-    assert before.length == len(b"an earlier blob") and digest.span.offset >= before.offset + before.length
-    blob = (tmp_path / digest.span.pack).read_bytes()[digest.span.offset :][: digest.span.length]
+    assert digest.span is not None and digest.span.offset == len(b"an earlier blob")
+    blob = pack.path.read_bytes()[digest.span.offset :]
     assert len(blob) == digest.span.length
     assert _open(blob, data) == data
     assert len(blob) == HEADER + size + max(1, -(-size // CHUNK_SIZE)) * TAG
-
-
-@pytest.mark.parametrize("direct_allowed", [True, False])
-def test_large_blobs_go_to_a_directly_written_pack_in_whole_blocks(
-    tmp_path: Path, direct_allowed: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """O_DIRECT writes whole 4 KiB blocks: each large blob starts on a block, the pack ends on one,
-    and where the file system refuses O_DIRECT (tmpfs) the same pack is written through the cache."""
-    import errno
-
-    from casekit.vault import packs as packs_module
-    from casekit.vault.ingest import Source, read_through
-
-    if not direct_allowed:
-
-        def refuse(path: Path) -> None:
-            raise OSError(errno.EINVAL, "Invalid argument")
-
-        monkeypatch.setattr(packs_module, "_DirectFile", refuse)
-    packs = packs_module.PackSet(tmp_path)
-    spans = []
-    for size in (2 * CHUNK_SIZE + 7, CHUNK_SIZE + 1, 5 * packs_module.STAGE // 2):
-        data = os.urandom(size)
-        source = Source(name="v", original_path="v", size=size, open=lambda data=data: io.BytesIO(data))
-        digest = read_through(source, sink=packs, data_key=KEY, md5_always=False)
-        assert digest.span is not None
-        spans.append((digest.span, data))
-    writer = packs.writer(large=True)
-    assert writer.direct is direct_allowed
-    packs.close()
-    content = (tmp_path / writer.name).read_bytes()
-    for span, data in spans:
-        assert span.pack == writer.name
-        if direct_allowed:
-            assert span.offset % packs_module.ALIGN == 0
-        assert _open(content[span.offset : span.offset + span.length], data) == data
-    if direct_allowed:
-        assert len(content) % packs_module.ALIGN == 0

@@ -16,7 +16,7 @@ from typing import IO, Any
 from .crypto import CHUNK_SIZE, TAG, Encryptor
 from .imaging import open_image
 from .metadata import image_metadata, is_image, sniff
-from .packs import PackSet, Span
+from .packs import PackWriter, Span
 
 Progress = Callable[[int], None]  # called with the number of bytes just read
 
@@ -75,15 +75,14 @@ def _fill(handle: IO[bytes], view: memoryview) -> int:
 def read_through(
     source: Source,
     *,
-    sink: PackSet | None,
+    sink: PackWriter | None,
     data_key: bytes | None,
     md5_always: bool,
     progress: Progress | None = None,
     hash_only: Callable[[str], bool] | None = None,
     kept: Callable[[str], bool] | None = None,
 ) -> Digest:
-    """Hash ``source`` and, when ``sink`` is given, encrypt it into this thread's pack for blobs of
-    its size (more than one chunk: the directly written one, packs.py).
+    """Hash ``source`` and, when ``sink`` is given, encrypt it into the sink's pack.
 
     ``hash_only(media_type)`` is asked once the first bytes are known: True means nothing is written
     (the item is sensitive), and MD5 is computed too.  ``kept(sha256)`` is asked, for a file that fits
@@ -111,7 +110,7 @@ def read_through(
                 hashed = True
                 duplicate = kept(sha.hexdigest())
             if not duplicate:
-                out = sink.writer(large=bool(following)).begin()
+                out = sink.begin()
                 encryptor = Encryptor(data_key)
                 out.write(encryptor.header)
         while True:
@@ -132,7 +131,8 @@ def read_through(
         digest = sha.hexdigest()
         if out is not None and encryptor is not None:
             out.write(encryptor.seal_into(current[:count], sealed, final_sha256=digest))
-            span = out.end()
+            assert sink is not None
+            span = sink.end()
     return Digest(digest, size, media_type, md5.hexdigest() if md5 is not None else None, span, duplicate)
 
 

@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import errno
-import mmap
 import os
 import secrets
 import shutil
@@ -99,126 +97,47 @@ class Span:
     length: int
 
 
-ALIGN = 4096  # what O_DIRECT needs of buffers, offsets and lengths (a page: enough for any disk)
-STAGE = 4 << 20  # the aligned buffer a direct pack gathers whole blocks in
-
-
-class _DirectFile:
-    """An append-only file written with O_DIRECT: straight from an aligned buffer to the disk.
-
-    A large blob written through the page cache costs the kernel a copy of every byte and leaves
-    the disk all of it to write at the batch's fdatasync; written directly, the CPU does no copy and
-    the disk writes while the next chunk is hashed.  On the development VM, 1 GB took 0.09 s of CPU
-    this way against 0.8-1.3 s through the page cache (benchmarks/README.md).  Blocks must be whole,
-    so each blob ends padded with zeros to the next block (at most 4 KiB: only large blobs come
-    here), and the padding, like any byte outside a blob's span, is never read."""
-
-    def __init__(self, path: Path) -> None:
-        self.fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_DIRECT, 0o600)
-        self._buffer = mmap.mmap(-1, STAGE)  # page-aligned, as O_DIRECT needs
-        self._view = memoryview(self._buffer)
-        self._fill = 0  # bytes gathered, not yet written
-        self._written = 0  # bytes on disk: always whole blocks
-
-    def tell(self) -> int:
-        return self._written + self._fill
-
-    def write(self, data: bytes | memoryview) -> None:
-        data = memoryview(data).cast("B")
-        while data:
-            take = min(len(data), STAGE - self._fill)
-            self._view[self._fill : self._fill + take] = data[:take]
-            self._fill += take
-            data = data[take:]
-            if self._fill == STAGE:
-                self._drain()
-
-    def _drain(self) -> None:
-        """Write the whole blocks gathered; keep the rest (less than a block) at the buffer's start."""
-        whole = self._fill - self._fill % ALIGN
-        done = 0
-        while done < whole:
-            done += os.write(self.fd, self._view[done:whole])
-        rest = self._fill - whole
-        self._view[:rest] = self._view[whole : self._fill]
-        self._fill = rest
-        self._written += whole
-
-    def finish(self) -> None:
-        """Write everything gathered, the last block padded with zeros."""
-        padding = -self._fill % ALIGN
-        self._view[self._fill : self._fill + padding] = bytes(padding)
-        self._fill += padding
-        self._drain()
-
-    def fileno(self) -> int:
-        return self.fd
-
-    def close(self) -> None:
-        self._view.release()
-        self._buffer.close()
-        os.close(self.fd)
-
-
 class PackWriter:
     """One thread's pack: blobs appended one after another, never rewritten.
 
     ``begin`` / ``end`` bracket one blob and give its Span; what was written between them is handed to
     the file system at ``end`` (a buffered pack would leave a small blob in memory, where the batch's
     fdatasync cannot see it).  A blob abandoned half-way (its source failed) is left as unreferenced
-    bytes; the next blob starts after them.  ``direct`` packs (large blobs) are written with O_DIRECT
-    where the file system allows it (not tmpfs, for one), through the page cache elsewhere."""
+    bytes; the next blob starts after them."""
 
-    def __init__(self, folder: Path, *, direct: bool = False) -> None:
+    def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.direct = direct
         self.name = f"{os.getpid()}-{secrets.token_hex(6)}{PACK_SUFFIX}"
         self.path = folder / self.name
-        self._file: Any = None  # a buffered file, or a _DirectFile
+        self._file: IO[bytes] | None = None
         self._start = 0
         self.size = 0  # bytes written so far: the offset of the next blob
-        self._kicked = 0  # bytes the disk was asked to start writing (page-cache packs)
-
-    def _open(self) -> Any:
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        opened: Any = None
-        if self.direct and hasattr(os, "O_DIRECT"):
-            try:
-                opened = _DirectFile(self.path)
-            except OSError as exc:  # EINVAL: this file system takes no O_DIRECT
-                if exc.errno != errno.EINVAL:
-                    raise
-                self.path.unlink(missing_ok=True)
-                self.direct = False
-        if opened is None:
-            opened = open(self.path, "xb", buffering=1 << 20)  # noqa: SIM115 - lives as long as the ingest
-        fsync_dir(self.folder)  # the pack's name is durable before any row can point into it
-        return opened
+        self._kicked = 0  # bytes the disk was asked to start writing
 
     def begin(self) -> PackWriter:
-        """Start a blob; return the writer to ``write`` it to (the pack is made on first use)."""
+        """Start a blob; return the writer to ``write`` it to (the pack is made, and its folder entry
+        made durable, on first use)."""
         if self._file is None:
-            self._file = self._open()
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self._file = open(self.path, "xb", buffering=1 << 20)  # noqa: SIM115 - lives as long as the ingest
+            fsync_dir(self.folder)  # the pack's name is durable before any row can point into it
         self._start = self.size = self._file.tell()
         return self
 
     def write(self, data: bytes | memoryview) -> None:
+        assert self._file is not None
         self._file.write(data)
         self.size += len(data)
-        if self.direct or _START_WRITING is None or self.size - self._kicked < KICK:
-            return
-        self._file.flush()
-        _START_WRITING(self._file.fileno(), self._kicked, self.size - self._kicked, SYNC_FILE_RANGE_WRITE)
-        self._kicked = self.size
+        if _START_WRITING is not None and self.size - self._kicked >= KICK:
+            self._file.flush()
+            _START_WRITING(self._file.fileno(), self._kicked, self.size - self._kicked, SYNC_FILE_RANGE_WRITE)
+            self._kicked = self.size
 
     def end(self) -> Span:
-        length = self._file.tell() - self._start
-        if self.direct:
-            self._file.finish()
-        else:
-            self._file.flush()
+        assert self._file is not None
+        self._file.flush()
         self.size = self._file.tell()
-        return Span(self.name, self._start, length)
+        return Span(self.name, self._start, self.size - self._start)
 
     def sync(self) -> None:
         """Make every blob ended so far durable (callable from another thread: fdatasync is)."""
@@ -232,8 +151,7 @@ class PackWriter:
 
 
 class PackSet:
-    """The pack writers of one ingest process: per reading thread, one for small blobs (through the
-    page cache, many to a block) and one for large ones (written directly, see _DirectFile)."""
+    """The pack writers of one ingest process, one per reading thread."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -241,14 +159,11 @@ class PackSet:
         self._writers: list[PackWriter] = []
         self._lock = threading.Lock()
 
-    def writer(self, *, large: bool = False) -> PackWriter:
-        """This thread's pack writer for a small or a large blob."""
-        mine = getattr(self._local, "writers", None)
-        if mine is None:
-            mine = self._local.writers = {}
-        found = mine.get(large)
+    def writer(self) -> PackWriter:
+        """This thread's pack writer."""
+        found = getattr(self._local, "writer", None)
         if found is None:
-            found = mine[large] = PackWriter(self.folder, direct=large)
+            found = self._local.writer = PackWriter(self.folder)
             with self._lock:
                 self._writers.append(found)
         return found

@@ -57,7 +57,7 @@ class Reader:
 
     def prepare(self, src: Source, container: str | None, progress: Progress | None) -> Prepared:
         hash_only = is_picture_or_video if self.sensitive_media else None
-        sink = self.packs
+        sink = self.packs.writer() if self.packs is not None else None
         if sink is not None and src.size > CHUNK_SIZE and self.known_paths.get(src.original_path) == src.size:
             # Probably added before (a command run again after a crash): hash it first, and write it
             # only if its bytes are not kept already.  A one-chunk file needs no such pass (``kept``).
