@@ -13,7 +13,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casekit.importers import Options, Source, get, whatsapp, whatsapp_fast, whatsapp_scan
+from casekit.importers import (
+    Options,
+    ParseFailed,
+    Source,
+    get,
+    whatsapp,
+    whatsapp_fast,
+    whatsapp_scan,
+    whatsapp_split,
+)
 from casekit.importers.whatsapp_kinds import CALL, DELETED_PHRASES
 
 BODIES = [
@@ -133,3 +142,59 @@ def test_the_deleted_and_call_flag_covers_every_case_variant():
     assert len(firsts) > 2 * len(letters)  # both cases, and the odd ones ("ſ" for "s")
     assert all(guard.match(first) for first in [*firsts, "M", "V", "S"])
     assert set(re.findall("[A-Z]", CALL.pattern)) == set("MVS")  # CALL is case-sensitive
+
+
+def _with_helpers(data: bytes, block: int) -> list:
+    """The records read with helper processes cutting the blocks (``whatsapp_split``), however small
+    the file."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(whatsapp_split, "HELPER_MIN", 0)
+        return _records(data, True, block)
+
+
+def test_helpers_cut_as_this_process_does():
+    lines = [head + body for head in HEADS for body in BODIES] + EVENTS
+    for ios in (False, True):
+        data = _chat(lines, mark_date={3, 10, 40}, ios=ios)
+        slow = _records(data, False)
+        for block in (64, 300, 4096):
+            assert _with_helpers(data, block) == slow
+
+
+@settings(max_examples=int(os.environ.get("CASEKIT_FUZZ_EXAMPLES", "60")) // 4, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(HEADS), st.sampled_from(BODIES)).map("".join) | st.sampled_from(EVENTS),
+        min_size=1,
+        max_size=40,
+    ),
+    st.booleans(),
+)
+def test_helpers_equal_general_reader_property(lines, ios):
+    data = _chat(lines, ios=ios)
+    assert _with_helpers(data, 200) == _records(data, False)
+
+
+def test_a_helper_that_cannot_work_leaves_the_cutting_here(monkeypatch):
+    """A helper that exits at once (here: an interpreter that is not one) changes nothing."""
+    data = _chat([head + body for head in HEADS for body in BODIES])
+    monkeypatch.setattr(
+        whatsapp_split.sys, "executable", "/bin/false" if os.path.exists("/bin/false") else ""
+    )
+    assert _with_helpers(data, 300) == _records(data, False)
+
+
+def test_helpers_stop_where_the_file_changes_shape():
+    """A later block holding a header of another shape is read, from there on, by the general pattern."""
+    lines = [f"Maya: message {n}" for n in range(60)]
+    data = _chat(lines) + b"14.03.24, 12:30 - Maya: dotted\n" + _chat(lines[:5])
+    records = _with_helpers(data, 300)
+    assert records == _records(data, False)
+    assert [r.text for r in records][60] == "dotted"
+
+
+def test_helpers_name_the_line_of_an_impossible_date():
+    data = _chat([f"Maya: message {n}" for n in range(60)]) + b"31/02/2024, 12:31 - Maya: two\n"
+    with pytest.raises(ParseFailed) as failure:
+        _with_helpers(data, 300)
+    assert failure.value.where == "line 61"

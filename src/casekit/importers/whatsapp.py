@@ -4,8 +4,9 @@
 The file is read twice and never held whole: a first look, line by line, settles the layout and the
 day/month order (it stops at the first stamp that settles it, and reads to the end only when none does —
 then the user must say, see :class:`~.base.DateOrderUnknown`); the second pass reads 1 MB blocks (``whatsapp_scan``), cuts
-each at its headers with one regex (the fast lane, ``whatsapp_fast``, or the general pattern) and yields
-one record per message with continuation lines joined.  WhatsApp writes local times without a zone; each record carries the zone assumed (``Options``).
+each at its headers with one regex (the fast lane, ``whatsapp_fast`` — for a large file a helper process
+cuts the next blocks meanwhile, ``whatsapp_split`` — or the general pattern) and yields one record per
+message with continuation lines joined.  WhatsApp writes local times without a zone; each record carries the zone assumed (``Options``).
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from datetime import date, datetime
 from itertools import accumulate, chain
 
 from .base import DateOrderUnknown, Importer, Options, Record, Source, fail, head_text, iter_text_lines
-from .whatsapp_fast import WIDTH, FastReader, continuation
+from .whatsapp_fast import FastReader, continuation
 from .whatsapp_kinds import EDITED, SPECIAL_FIRST_WORDS, classify, strip_marks, system_name
 from .whatsapp_scan import GENERAL, blocks, general_items
+from .whatsapp_split import WIDTH
 from .whatsapp_stamps import (
     ANDROID,
     IOS,
@@ -189,27 +191,24 @@ def _blocks(source: Source, options: Options) -> Iterator[Iterable[Record]]:
 
     fits = FastReader.fits(first)
     reader = FastReader(first, order, zone, source, conversation, note, message) if fits else None
-    fast = reader is not None
 
     def done(number: int, item: tuple) -> Record:
         """The record of a message held over from one block to the next (either reader's item)."""
         return reader.one(number, item) if len(item) == WIDTH else finish(number, item)
 
     pending: tuple | None = None  # (line number, item) of the last message of the previous block
-    for line, text in blocks(source):
-        parts = reader.read(text) if fast else None
-        if parts is None:
-            fast = (
-                False  # the file changed shape (or never had a fast lane): the general pattern from here on
-            )
+    if reader is not None:
+        cuts = reader.cuts(blocks(source), source.size)
+    else:
+        cuts = ((line, text, None) for line, text, _data in blocks(source))
+    for line, text, cut in cuts:
+        if cut is None:  # the file changed shape (or never had a fast lane): the general pattern
             start, items = general_items(text, general)
             count = len(items)
             lead = text[:start]
             tail = items[-1] if count else None
         else:
-            count = len(parts) // WIDTH
-            lead = text if not count else (parts[0][1:] + "\n" if parts[0] else "")
-            tail = tuple(parts[-WIDTH:]) if count else None
+            lead, count, tail, tail_number, columns = cut
         if pending is not None:
             number, item = pending
             body = item[-1] + lead
@@ -227,9 +226,9 @@ def _blocks(source: Source, options: Options) -> Iterator[Iterable[Record]]:
             number = line + lead.count("\n")
             if not count:
                 continue
-        if parts is not None:
-            pieces, number = reader.block(parts, number, text)
-            yield from pieces
+        if cut is not None:
+            yield from reader.block(columns)
+            number = tail_number
         else:
             numbers = list(accumulate((item[-1].count("\n") + 1 for item in items[:-1]), initial=number))
             yield map(finish, numbers, items[:-1])

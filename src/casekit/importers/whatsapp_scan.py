@@ -57,15 +57,16 @@ def specialise(first: re.Match[str]) -> re.Pattern[str] | None:
     return re.compile(rf"^{_M}{head}(?P<sep>{re.escape(first['sep'])})", re.M)
 
 
-def blocks(source: Source) -> Iterator[tuple[int, str]]:
-    """(number of the block's first line, text) for blocks that end at a line end."""
+def blocks(source: Source) -> Iterator[tuple[int, str, bytes | None]]:
+    """(number of the block's first line, text, the UTF-8 bytes it was decoded from, or None for a
+    UTF-16 file) for blocks that end at a line end."""
     line = 1
     with source.open() as fh:
         first = fh.read(4)
         if first[:2] in (b"\xff\xfe", b"\xfe\xff"):
             fh.seek(0)
             try:
-                yield 1, fh.read().decode("utf-16").replace("\r\n", "\n")
+                yield 1, fh.read().decode("utf-16").replace("\r\n", "\n"), None
             except UnicodeDecodeError:
                 raise fail(source, "line 1", "import.bad_encoding") from None
             return
@@ -75,15 +76,16 @@ def blocks(source: Source) -> Iterator[tuple[int, str]]:
             chunk = carry + data
             if not data:
                 if chunk:
-                    yield line, _decode(chunk, source, line)
+                    yield line, _decode(chunk, source, line), chunk
                 return
             cut = chunk.rfind(b"\n") + 1
             if cut == 0:
                 carry = chunk
                 continue
             carry = chunk[cut:]
-            text = _decode(chunk[:cut], source, line)
-            yield line, text
+            chunk = chunk[:cut]
+            text = _decode(chunk, source, line)
+            yield line, text, chunk
             line += text.count("\n")
 
 
@@ -93,7 +95,7 @@ def _decode(data: bytes, source: Source, line: int) -> str:
     except UnicodeDecodeError as exc:
         bad_line = line + data.count(b"\n", 0, exc.start)
         raise fail(source, f"line {bad_line}", "import.bad_encoding") from None
-    return text.replace("\r\n", "\n") if "\r" in text else text
+    return text.replace("\r\n", "\n") if "\r" in text else text  # whatsapp_split.decode too
 
 
 def _matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
