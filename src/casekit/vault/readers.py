@@ -96,6 +96,11 @@ _read_bytes: Any = None  # a counter shared with the parent: bytes read by every
 def _start_worker(reader: Reader, read_bytes: Any) -> None:
     global _worker, _read_bytes
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # Fresh standard streams on the same descriptors: another thread of the parent (the progress
+    # bar's) may have held a stream's lock at the fork, and a warning written here would then wait
+    # for it forever.
+    sys.stdout = open(1, "w", closefd=False)  # noqa: SIM115 - as long as the process
+    sys.stderr = open(2, "w", closefd=False)  # noqa: SIM115
     _worker = reader.forked()
     _read_bytes = read_bytes
 
