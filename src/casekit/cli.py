@@ -11,11 +11,13 @@ sentence (what happened, what to do) on stderr and exit with status 2; a traceba
 
 from __future__ import annotations
 
+import atexit
 import os
 import sys
 import traceback
 from collections.abc import Iterable
 from importlib import import_module
+from typing import NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -161,7 +163,32 @@ def __getattr__(name: str):
 
 def main() -> None:
     _register(_modules_for(sys.argv[1:]))
-    _app(prog_name="casekit")
+    try:
+        _app(prog_name="casekit")
+    except SystemExit as done:
+        _leave(done.code)
+    _leave(0)
+
+
+def _leave(code: object) -> NoReturn:
+    """Exit as ``sys.exit(code)`` would, but without tearing every module down one by one.
+
+    The exit handlers still run and the output is flushed; what is skipped is the interpreter's
+    teardown of the modules loaded, which, once SQLAlchemy is among them, cost 0.10-0.15 s of every
+    command that opens the store (measured with strace between the last handler and the process's
+    end).  casekit leaves nothing to that teardown: files are closed by ``with`` and every
+    transaction is committed or rolled back before a command returns."""
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # sys.exit("message"): Python prints it and exits with 1
+        print(code, file=sys.stderr)
+        status = 1
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import sys
 from typing import TYPE_CHECKING, Any
@@ -23,7 +24,9 @@ def open_store() -> Store:
     from ..settings import Settings
     from ..store import Store
 
-    return Store(Settings.from_env())
+    store = Store(Settings.from_env())
+    atexit.register(store.close)  # connections closed properly: cli.main leaves with os._exit
+    return store
 
 
 def to_jsonable(value: Any) -> Any:
