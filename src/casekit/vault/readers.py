@@ -46,7 +46,10 @@ class Prepared:
 
 @dataclass
 class Reader:
-    """What reading needs to know (it changes nothing of its own: the recorder keeps order)."""
+    """What reading needs to know.  It changes nothing, so readers need no lock: two files of one run
+    with the same bytes are both written (threads and processes read in any order, and the recorder
+    keeps the first *given*), the other copy staying unreferenced in its pack; only bytes the case
+    kept before the run are skipped."""
 
     packs: PackSet | None  # None: nothing is written (every item hash-only)
     data_key: bytes | None
@@ -76,10 +79,6 @@ class Reader:
         )
         image = describe_image(src) if is_image(digest.media_type) and not digest.duplicate else None
         return Prepared(src, digest, image, container)
-
-    # Two files of one run with the same bytes are both written (threads and processes read them
-    # in any order, and the first *given* is the one recorded): the other copy stays unreferenced
-    # in its pack.  Only bytes the case already kept are skipped.
 
     def forked(self) -> Reader:
         """This reader for a worker process, with packs of its own (the parent's pack writer, which
