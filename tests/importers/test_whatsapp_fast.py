@@ -198,3 +198,37 @@ def test_helpers_name_the_line_of_an_impossible_date():
     with pytest.raises(ParseFailed) as failure:
         _with_helpers(data, 300)
     assert failure.value.where == "line 61"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the silent helper is a shell script")
+def test_a_helper_that_hangs_is_given_up(monkeypatch, tmp_path):
+    """A helper that never answers is ended after a while, and the blocks are cut here."""
+    silent = tmp_path / "silent"
+    silent.write_text("#!/bin/sh\nexec sleep 30\n")
+    silent.chmod(0o755)
+    monkeypatch.setattr(whatsapp_split.sys, "executable", str(silent))
+    monkeypatch.setattr(whatsapp_split, "_PATIENCE", 0.2)
+    data = _chat([f"Maya: message {n}" for n in range(40)])
+    assert _with_helpers(data, 300) == _records(data, False)
+
+
+def test_helpers_end_with_the_reading(monkeypatch):
+    """A reader dropped halfway leaves no helper running."""
+    started = []
+
+    class Recorded(whatsapp_split.subprocess.Popen):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            started.append(self)
+
+    monkeypatch.setattr(whatsapp_split.subprocess, "Popen", Recorded)
+    monkeypatch.setattr(whatsapp_split, "HELPER_MIN", 0)
+    monkeypatch.setattr(whatsapp_scan, "BLOCK", 300)
+    data = _chat([f"Maya: message {n}" for n in range(200)])
+    records = get("whatsapp").parse(
+        Source.from_bytes("c.txt", data), Options(timezone="UTC", date_order="DMY")
+    )
+    assert next(records).text == "message 0"
+    assert started and all(process.poll() is None for process in started)
+    del records
+    assert all(process.returncode is not None for process in started)

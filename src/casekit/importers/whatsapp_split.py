@@ -45,6 +45,7 @@ WIDTH = 4
 HELPER_MIN = 8 << 20  # a smaller file is read before helpers would have paid for their start
 _AHEAD = 4  # blocks per helper handed out and not yet taken back: it never runs dry, memory stays flat
 _SPARE = 2  # blocks read ahead beyond those, for this process to cut while a helper is behind
+_PATIENCE = 60.0
 _FRAME = struct.Struct("<QQ?")  # length, line number, whether the bytes are a block as read
 Block = tuple
 """(lead, count, tail, tail line, columns): the text before the first header; the number of messages;
@@ -184,7 +185,8 @@ def cut_all(
                 if waiting is None:
                     break
                 waiting[2] = cutter(waiting[1], waiting[0])
-            job = job.receive() if helpers else _FAILED
+            # a helper that has not answered in _PATIENCE seconds (a block takes hundredths) has failed
+            job = job.receive() if helpers and job.ready(_PATIENCE) else _FAILED
             if job is _FAILED:  # a helper failed: this block and every later one is cut here
                 helpers = _stop(helpers)
         if job is _WAITING or job is _FAILED:
@@ -273,12 +275,13 @@ class _Helper:
         else:
             self.outbox.put((data, line, True))
 
-    def ready(self) -> bool:
-        """Whether the helper has begun to hand back the oldest block sent (or is gone)."""
+    def ready(self, wait: float = 0) -> bool:
+        """Whether the helper has begun to hand back the oldest block sent (or is gone), waiting up to
+        ``wait`` seconds for it."""
         if _select is None:
             return True  # no way to ask (pipes on Windows): wait for it
         try:
-            return bool(_select([self.process.stdout], [], [], 0)[0])
+            return bool(_select([self.process.stdout], [], [], wait)[0])
         except (OSError, ValueError):
             return True
 
@@ -287,9 +290,10 @@ class _Helper:
         self.sent -= 1
         try:
             frame = _read_frame(self.process.stdout)
-            return _FAILED if frame is None else marshal.loads(frame[0])
+            block = _FAILED if frame is None else marshal.loads(frame[0])
         except (OSError, ValueError, EOFError, TypeError):
             return _FAILED
+        return block if block is None or (type(block) is tuple and len(block) == 5) else _FAILED
 
     def _write_all(self) -> None:
         stdin = self.process.stdin
