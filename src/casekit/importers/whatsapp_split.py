@@ -39,13 +39,18 @@ try:
     from select import select as _select
 except ImportError:  # pragma: no cover - every platform casekit runs on has it
     _select = None
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: pipes keep their size
+    fcntl = None
 
 WIDTH = 4
 """Parts per message in a cut block: date (with any leading marks), time, sender or None, the rest."""
 HELPER_MIN = 8 << 20  # a smaller file is read before helpers would have paid for their start
 _AHEAD = 4  # blocks per helper handed out and not yet taken back: it never runs dry, memory stays flat
-_SPARE = 2  # blocks read ahead beyond those, for this process to cut while a helper is behind
+_SPARE = 2  # blocks read ahead beyond those and kept back, for this process to cut while a helper is behind
 _PATIENCE = 60.0
+_PIPE = 1 << 20  # bytes a pipe to or from a helper holds, where the system allows (Linux's default limit)
 _FRAME = struct.Struct("<QQ?")  # length, line number, whether the bytes are a block as read
 Block = tuple
 """(lead, count, tail, tail line, columns): the text before the first header; the number of messages;
@@ -164,32 +169,43 @@ def cut_all(
     description is None, uncut.  A source of ``size`` bytes, at least :data:`HELPER_MIN`, is cut by
     helper processes when they can be started.
 
-    Blocks are read a few ahead.  Each goes to a helper with room for it, or waits to be cut here;
-    and whenever the next block's helper has not finished it, this process cuts a waiting one rather
-    than wait itself — so on a busy machine this process does more of the cutting, on an idle one less."""
+    Blocks are read a few ahead, and the newest :data:`_SPARE` are kept back; the others go to the
+    helpers.  Whenever a helper has not finished the next block, this process cuts the oldest block
+    kept back rather than wait — so on a busy machine this process does more of the cutting, on an
+    idle one less."""
     helpers = _Helper.pool(cutter.config) if size >= HELPER_MIN else []
     ahead = (_AHEAD * len(helpers) + _SPARE) if helpers else 0
-    held: deque[list] = deque()  # [line, text, job] read and not yet handed on, oldest first; the
-    # job is the helper cutting the block, _WAITING (to be cut here) or the block's description
+    held: deque[list] = deque()  # [line, text, data, job] read and not yet handed on, oldest first;
+    # the job is the helper cutting the block, its description (cut here), or _KEPT (not handed out)
+    kept = 0  # the newest ``kept`` blocks held are _KEPT
     shaped = True  # no block of another shape yet
 
+    def hand_out() -> None:
+        nonlocal kept
+        while helpers and kept > _SPARE:
+            helper = min(helpers, key=_Helper.load)
+            if helper.load() >= _AHEAD:
+                return
+            entry = held[-kept]
+            helper.send(*entry[:3])
+            entry[3], kept = helper, kept - 1
+
     def take() -> tuple[int, str, Block | None]:
-        nonlocal helpers, shaped
-        line, text, job = held.popleft()
+        nonlocal helpers, shaped, kept
+        line, text, _data, job = held.popleft()
+        if job is _KEPT:
+            kept -= 1
         if not shaped:
             return line, text, None
         if isinstance(job, _Helper):
-            while helpers and not job.ready():
-                # the furthest waiting block: the helper's next ones are in hand before it is needed
-                waiting = next((entry for entry in reversed(held) if entry[2] is _WAITING), None)
-                if waiting is None:
-                    break
-                waiting[2] = cutter(waiting[1], waiting[0])
+            while helpers and kept and not job.ready():
+                entry = held[-kept]  # the next to be handed out: cut here instead
+                entry[3], kept = cutter(entry[1], entry[0]), kept - 1
             # a helper that has not answered in _PATIENCE seconds (a block takes hundredths) has failed
             job = job.receive() if helpers and job.ready(_PATIENCE) else _FAILED
             if job is _FAILED:  # a helper failed: this block and every later one is cut here
                 helpers = _stop(helpers)
-        if job is _WAITING or job is _FAILED:
+        if job is _KEPT or job is _FAILED:
             job = cutter(text, line)
         if job is None:
             shaped, helpers = False, _stop(helpers)
@@ -197,14 +213,10 @@ def cut_all(
 
     try:
         for line, text, data in blocks:
-            job: object = _WAITING
-            if helpers and shaped:
-                helper = min(helpers, key=_Helper.load)
-                if helper.load() < _AHEAD:
-                    helper.send(line, text, data)
-                    job = helper
-            held.append([line, text, job])
-            while held and len(held) > ahead:
+            held.append([line, text, data, _KEPT])
+            kept += 1
+            hand_out()
+            while len(held) > ahead:
                 yield take()
         while held:
             yield take()
@@ -219,7 +231,7 @@ def decode(data: bytes) -> str:
 
 
 _FAILED = object()
-_WAITING = object()
+_KEPT = object()
 
 
 def _stop(helpers: list[_Helper]) -> list[_Helper]:
@@ -259,6 +271,10 @@ class _Helper:
                 )
             except OSError:
                 break
+            for pipe in (process.stdin, process.stdout):
+                # a block and a description fit in the pipes: neither side waits on the other's pace
+                with contextlib.suppress(AttributeError, OSError):  # Linux only, up to its limit
+                    fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, _PIPE)
             helper = cls(process)
             helper.outbox.put((marshal.dumps(config), 0, False))
             helper.writer.start()
@@ -348,23 +364,17 @@ def _read_exactly(stream: BinaryIO, size: int) -> bytes | None:
 
 
 def _serve() -> None:
-    """A helper's side: read the configuration, then describe each block as it comes, until the pipe
-    closes.  A thread takes the blocks in as they arrive, so the parent never waits on a full pipe
-    while this side writes."""
+    """A helper's side: read the configuration, then describe each block in turn, until the pipe
+    closes.  One thread: it reads the next block only once it has written the last one's description,
+    which the parent's writing thread and its reading of the descriptions in order never wait on.
+    (A thread taking the blocks in meanwhile would get the interpreter lock only between regexes, a
+    pipe's worth at a time, and starve this one.)"""
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     setup = _read_frame(stdin)
     if setup is None:
         return
     cutter = Cutter(marshal.loads(setup[0]), shared=True)
-    arrived: queue.SimpleQueue[tuple[bytes, int, bool] | None] = queue.SimpleQueue()
-
-    def take_in() -> None:
-        while (frame := _read_frame(stdin)) is not None:
-            arrived.put(frame)
-        arrived.put(None)
-
-    threading.Thread(target=take_in, daemon=True).start()
-    while (frame := arrived.get()) is not None:
+    while (frame := _read_frame(stdin)) is not None:
         data, line, read = frame
         text = decode(data) if read else data.decode("utf-8", "surrogatepass")
         try:
