@@ -12,8 +12,9 @@ is done.
 A helper is this file run by the same Python (``-I -S``: nothing of the user's environment and none of
 casekit's imports, so it starts in a few hundredths of a second).  It reads blocks on its stdin and
 writes their descriptions on its stdout, and knows nothing of the file but the blocks it is given; no
-evidence touches the disk.  Anything amiss with it (no interpreter to start, a broken pipe) and the
-blocks are cut here.
+evidence touches the disk.  Anything amiss with it (no interpreter to start, a broken pipe, silence)
+and the blocks are cut here.  The helper's work is balanced against this process's as they go
+(:func:`cut_all`): records stay in file order and at most a few blocks are held at once.
 
 This module imports only the standard library: the helper runs it as a script.
 """
@@ -49,7 +50,7 @@ WIDTH = 4
 HELPER_MIN = 8 << 20  # a smaller file is read before helpers would have paid for their start
 _AHEAD = 4  # blocks per helper handed out and not yet taken back: it never runs dry, memory stays flat
 _SPARE = 2  # blocks read ahead beyond those and kept back, for this process to cut while a helper is behind
-_PATIENCE = 60.0
+_PATIENCE = 60.0  # seconds a helper may take over a block (it takes hundredths) before it is given up
 _PIPE = 1 << 20  # bytes a pipe to or from a helper holds, where the system allows (Linux's default limit)
 _FRAME = struct.Struct("<QQ?")  # length, line number, whether the bytes are a block as read
 Block = tuple
@@ -201,7 +202,6 @@ def cut_all(
             while helpers and kept and not job.ready():
                 entry = held[-kept]  # the next to be handed out: cut here instead
                 entry[3], kept = cutter(entry[1], entry[0]), kept - 1
-            # a helper that has not answered in _PATIENCE seconds (a block takes hundredths) has failed
             job = job.receive() if helpers and job.ready(_PATIENCE) else _FAILED
             if job is _FAILED:  # a helper failed: this block and every later one is cut here
                 helpers = _stop(helpers)
@@ -243,8 +243,8 @@ def _stop(helpers: list[_Helper]) -> list[_Helper]:
 class _Helper:
     """One helper process: blocks in on its stdin, their descriptions out on its stdout, a frame each.
 
-    A thread here writes the blocks, so this process never waits on a full pipe while the helper is
-    busy (a regex holds the helper's interpreter lock: it takes a block in only between two)."""
+    A thread here writes the blocks, so this process never waits on a full pipe: the helper takes a
+    block in only once it has handed back the last."""
 
     def __init__(self, process: subprocess.Popen) -> None:
         self.process = process
