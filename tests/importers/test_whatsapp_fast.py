@@ -145,10 +145,11 @@ def test_the_deleted_and_call_flag_covers_every_case_variant():
 
 
 def _with_helpers(data: bytes, block: int) -> list:
-    """The records read with helper processes cutting the blocks (``whatsapp_split``), however small
-    the file."""
+    """The records read with a helper process cutting the blocks (``whatsapp_split``), however small
+    the file and however many cores."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(whatsapp_split, "HELPER_MIN", 0)
+        patch.setattr(whatsapp_split, "_cores", lambda: 2)
         return _records(data, True, block)
 
 
@@ -223,6 +224,7 @@ def test_helpers_end_with_the_reading(monkeypatch):
 
     monkeypatch.setattr(whatsapp_split.subprocess, "Popen", Recorded)
     monkeypatch.setattr(whatsapp_split, "HELPER_MIN", 0)
+    monkeypatch.setattr(whatsapp_split, "_cores", lambda: 2)
     monkeypatch.setattr(whatsapp_scan, "BLOCK", 300)
     data = _chat([f"Maya: message {n}" for n in range(200)])
     records = get("whatsapp").parse(

@@ -256,11 +256,10 @@ class _Helper:
     def pool(cls, config: dict[str, Any]) -> list[_Helper]:
         """A helper per core but this process's, at most two (this process, making the records, keeps
         up with two); none on one core, or where no interpreter can be started."""
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
         if getattr(sys, "frozen", False) or not sys.executable:
             return []  # a bundled app has no interpreter to run this file with
         helpers = []
-        for _ in range(min(cores - 1, 2)):
+        for _ in range(min(_cores() - 1, 2)):
             try:
                 process = subprocess.Popen(
                     [sys.executable, "-I", "-S", __file__],
@@ -329,6 +328,11 @@ class _Helper:
         self.writer.join()
         self.process.stdout.close()
         self.process.wait()
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _write_frame(stream: BinaryIO, data: bytes, line: int, read: bool) -> None:
