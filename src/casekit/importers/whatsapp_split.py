@@ -189,7 +189,7 @@ def cut_all(
                 return
             entry = held[-kept]
             helper.send(*entry[:3])
-            entry[3], kept = helper, kept - 1
+            entry[2:], kept = (None, helper), kept - 1  # the bytes are the helper's now
 
     def take() -> tuple[int, str, Block | None]:
         nonlocal helpers, shaped, kept
