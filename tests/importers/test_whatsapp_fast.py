@@ -20,8 +20,8 @@ from casekit.importers import (
     get,
     whatsapp,
     whatsapp_fast,
+    whatsapp_helper,
     whatsapp_scan,
-    whatsapp_split,
 )
 from casekit.importers.whatsapp_kinds import CALL, DELETED_PHRASES
 
@@ -145,11 +145,11 @@ def test_the_deleted_and_call_flag_covers_every_case_variant():
 
 
 def _with_helpers(data: bytes, block: int) -> list:
-    """The records read with a helper process cutting the blocks (``whatsapp_split``), however small
-    the file and however many cores."""
+    """The records read with a helper process cutting the blocks (``whatsapp_helper``), however
+    small the file and however many cores."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(whatsapp_split, "HELPER_MIN", 0)
-        patch.setattr(whatsapp_split, "_cores", lambda: 2)
+        patch.setattr(whatsapp_helper, "HELPER_MIN", 0)
+        patch.setattr(whatsapp_helper, "_cores", lambda: 2)
         return _records(data, True, block)
 
 
@@ -180,7 +180,7 @@ def test_a_helper_that_cannot_work_leaves_the_cutting_here(monkeypatch):
     """A helper that exits at once (here: an interpreter that is not one) changes nothing."""
     data = _chat([head + body for head in HEADS for body in BODIES])
     monkeypatch.setattr(
-        whatsapp_split.sys, "executable", "/bin/false" if os.path.exists("/bin/false") else ""
+        whatsapp_helper.sys, "executable", "/bin/false" if os.path.exists("/bin/false") else ""
     )
     assert _with_helpers(data, 300) == _records(data, False)
 
@@ -207,8 +207,8 @@ def test_a_helper_that_hangs_is_given_up(monkeypatch, tmp_path):
     silent = tmp_path / "silent"
     silent.write_text("#!/bin/sh\nexec sleep 30\n")
     silent.chmod(0o755)
-    monkeypatch.setattr(whatsapp_split.sys, "executable", str(silent))
-    monkeypatch.setattr(whatsapp_split, "_PATIENCE", 0.2)
+    monkeypatch.setattr(whatsapp_helper.sys, "executable", str(silent))
+    monkeypatch.setattr(whatsapp_helper, "_PATIENCE", 0.2)
     data = _chat([f"Maya: message {n}" for n in range(40)])
     assert _with_helpers(data, 300) == _records(data, False)
 
@@ -217,14 +217,14 @@ def test_helpers_end_with_the_reading(monkeypatch):
     """A reader dropped halfway leaves no helper running."""
     started = []
 
-    class Recorded(whatsapp_split.subprocess.Popen):
+    class Recorded(whatsapp_helper.subprocess.Popen):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             started.append(self)
 
-    monkeypatch.setattr(whatsapp_split.subprocess, "Popen", Recorded)
-    monkeypatch.setattr(whatsapp_split, "HELPER_MIN", 0)
-    monkeypatch.setattr(whatsapp_split, "_cores", lambda: 2)
+    monkeypatch.setattr(whatsapp_helper.subprocess, "Popen", Recorded)
+    monkeypatch.setattr(whatsapp_helper, "HELPER_MIN", 0)
+    monkeypatch.setattr(whatsapp_helper, "_cores", lambda: 2)
     monkeypatch.setattr(whatsapp_scan, "BLOCK", 300)
     data = _chat([f"Maya: message {n}" for n in range(200)])
     records = get("whatsapp").parse(

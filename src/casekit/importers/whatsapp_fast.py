@@ -29,9 +29,10 @@ from itertools import compress, count, islice, repeat
 from operator import add, is_
 
 from .base import Record, Source, fail
+from .whatsapp_helper import cut_all
 from .whatsapp_kinds import CALL, DELETED, SPECIAL_FIRST_WORDS, classify, system_name
 from .whatsapp_scan import ANDROID, GENERAL, IOS, specialise
-from .whatsapp_split import WIDTH, Block, Cutter, cut_all
+from .whatsapp_split import WIDTH, Block, Cutter
 from .whatsapp_stamps import _M, MARKS, hour_of, make_date
 
 PLATFORM = "whatsapp"
@@ -125,7 +126,7 @@ class FastReader:
     def cuts(
         self, blocks: Iterable[tuple[int, str, bytes | None]], size: int
     ) -> Iterator[tuple[int, str, Block | None]]:
-        """(line, text, description) of each of ``whatsapp_scan.blocks`` (``whatsapp_split``: cut ahead
+        """(line, text, description) of each of ``whatsapp_scan.blocks`` (``whatsapp_helper``: cut ahead
         by a helper process for a large file); None from the first block of another shape on."""
         return cut_all(blocks, self._cutter, size)
 
