@@ -234,3 +234,26 @@ def test_helpers_end_with_the_reading(monkeypatch):
     assert started and all(process.poll() is None for process in started)
     del records
     assert all(process.returncode is not None for process in started)
+
+
+def test_helpers_hand_on_what_precedes_an_unreadable_block():
+    """Blocks read ahead for a helper do not bring an encoding error forward: the records before it
+    come first, as when the blocks are cut here."""
+    settled = b"14/03/2024, 00:00 - Maya: the first day above 12 settles the date order\n"
+    data = settled + _chat([f"Maya: message {n}" for n in range(80)]) + b"01/03/2024, 23:59 - Maya: caf\xe9\n"
+
+    def before_the_error(helpers: bool) -> tuple[int, str]:
+        got = []
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(whatsapp_helper, "HELPER_MIN", 0 if helpers else 1 << 60)
+            patch.setattr(whatsapp_helper, "_cores", lambda: 2)
+            patch.setattr(whatsapp_scan, "BLOCK", 300)
+            with pytest.raises(ParseFailed) as failure:
+                for record in get("whatsapp").parse(
+                    Source.from_bytes("c.txt", data), Options(date_order="DMY")
+                ):
+                    got.append(record)
+        return len(got), failure.value.where
+
+    assert before_the_error(True) == before_the_error(False)
+    assert before_the_error(True)[0] > 70

@@ -90,8 +90,17 @@ def cut_all(
             shaped, helpers = False, _stop(helpers)
         return line, text, job
 
+    reading = iter(blocks)
     try:
-        for line, text, data in blocks:
+        while True:
+            try:
+                line, text, data = next(reading)
+            except StopIteration:
+                break
+            except Exception:  # a block that cannot be read: raised once those before it are handed on
+                while held:
+                    yield take()
+                raise
             held.append([line, text, data, _KEPT])
             kept += 1
             hand_out()
