@@ -79,6 +79,8 @@ def _sync_file_range() -> Any:
 
 
 _START_WRITING = _sync_file_range()
+# fdatasync skips the file's times, which nothing here needs; macOS has only fsync.
+_datasync = getattr(os, "fdatasync", os.fsync)
 SYNC_FILE_RANGE_WRITE = 2
 # Every KICK bytes appended, the disk is asked to start writing them.  Left alone, the kernel holds
 # written data in memory until far more has piled up (gigabytes on a machine with a lot of memory),
@@ -142,7 +144,7 @@ class PackWriter:
     def sync(self) -> None:
         """Make every blob ended so far durable (callable from another thread: fdatasync is)."""
         if self._file is not None:
-            os.fdatasync(self._file.fileno())
+            _datasync(self._file.fileno())
 
     def close(self) -> None:
         if self._file is not None:
@@ -178,7 +180,7 @@ class PackSet:
                 continue
             fd = os.open(self.folder / name, os.O_RDONLY)
             try:
-                os.fdatasync(fd)
+                _datasync(fd)
             finally:
                 os.close(fd)
 
