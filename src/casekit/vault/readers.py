@@ -13,6 +13,7 @@ only small results (hashes, sizes, where the blob went) travel back.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -26,7 +27,7 @@ from .ingest import Digest, Source, describe_image, read_through
 from .metadata import is_image, is_picture_or_video
 from .packs import PackSet
 
-WORKERS = min(4, multiprocessing.cpu_count() or 1)
+WORKERS = min(4, os.cpu_count() or 1)
 PREFETCH = 256  # tasks handed out ahead of the one being recorded; bounds the results held in memory
 GROUP_FILES = 32  # small files travel to a worker process in groups: one round trip for many files
 GROUP_BYTES = 8 << 20
