@@ -17,7 +17,9 @@ from casekit.store.evidence import ExhibitRepository
 from casekit.vault import Vault
 from casekit.vault.packs import PACK_SUFFIX, packs_dir
 
-FILES = 600  # more than two batches (adding.BATCH_ITEMS), so the kill lands between them
+# Several batches (adding.BATCH_ITEMS): the kill comes once the first is recorded, and the ones after it
+# leave it time to land before the last (reading runs ahead, so recording is what is left to do).
+FILES = 1500
 
 
 def _stray_packs(vault: Vault, case_id: str) -> set[str]:
@@ -68,14 +70,20 @@ def test_killed_ingest_is_consistent_and_finishes_on_rerun(
 
 
 def test_ctrl_c_mid_ingest_leaves_no_half_exhibit_and_no_temporaries(
-    vault: Vault, case_id: str, inbox: Path, settings: Settings
+    vault: Vault, case_id: str, inbox: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from casekit.vault import readers
+
     for i in range(600):  # more than two batches: some are recorded when the interruption comes
         (inbox / f"f{i:03}.bin").write_bytes(os.urandom(20_000))
+    # Progress counts the bytes the readers have read, and they may run as far ahead of the queue
+    # as they are given work: two groups at most here, so that 80 % read means the first batch
+    # (adding.BATCH_ITEMS files) was surely queued and handed to the recorder.
+    monkeypatch.setattr(readers, "PREFETCH", 2)
 
     def interrupt(done: int, total: int) -> None:
-        # Late enough that the first batch was handed to the recorder (reading runs at most
-        # adding.PREFETCH files ahead of the queue), early enough that the last one was not.
+        # Late enough that the first batch was handed to the recorder, early enough that the last
+        # one was not.
         if done > total * 4 // 5:
             raise KeyboardInterrupt
 
