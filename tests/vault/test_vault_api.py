@@ -150,13 +150,15 @@ def test_canary_never_reaches_disk_in_plaintext(
         vault.read(case_id, e.sha256)
     vault.verify(case_id)
     needles = (CANARY.encode(), CANARY.encode("utf-16-le"))
-    scanned = 0
+    scanned: set[Path] = set()
     for path in [*home.rglob("*"), *spy_tmp.rglob("*")]:
         if path.is_file():
-            scanned += 1
+            scanned.add(path)
             content = path.read_bytes()
             assert not any(n in content for n in needles), f"plaintext evidence found in {path}"
-    assert scanned >= len(added)  # the database and the blobs were looked at
+    # the database and every pack holding an exhibit were looked at (packs hold several exhibits each)
+    assert {vault.stored_at(case_id, e)[0] for e in added if e.stored} <= scanned
+    assert any(p.suffix == ".db" for p in scanned)
     assert not any(spy_tmp.iterdir())
 
 
