@@ -131,8 +131,7 @@ def read_through(
         digest = sha.hexdigest()
         if out is not None and encryptor is not None:
             out.write(encryptor.seal_into(current[:count], sealed, final_sha256=digest))
-            assert sink is not None
-            span = sink.end()
+            span = out.end()
     return Digest(digest, size, media_type, md5.hexdigest() if md5 is not None else None, span, duplicate)
 
 

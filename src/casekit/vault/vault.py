@@ -22,6 +22,7 @@ from .metadata import is_image
 from .packs import Span, Window, loose_path, packs_dir
 
 SIGNING_AAD = b"casekit signing key v1"
+Place = tuple[Path, int, int | None]  # file, offset, length (None: the whole file)
 
 
 def _case_aad(case_id: str) -> bytes:
@@ -218,23 +219,23 @@ class Vault:
             self.record(case_id, CustodyAction.viewed, exhibit, purpose, actor)
         return self._decrypt(case_id, exhibit, key)
 
-    def stored_at(
-        self, case_id: str, exhibit: Exhibit, span: Span | None = None
-    ) -> tuple[Path, int, int | None]:
+    def stored_at(self, case_id: str, exhibit: Exhibit) -> Place:
         """Where the exhibit's encrypted blob is: (file, offset, length) — a pack file and the blob's
-        place in it, or (for blobs written before packs) a file of its own, whole (length None).
-        ``span`` saves the lookup when the caller already has it (``verify`` reads them all at once)."""
+        place in it, or (for blobs written before packs) a file of its own, whole (length None)."""
+        with self.store.session() as s:
+            span = ExhibitRepository(s).span(case_id, exhibit.sha256)
+        return self._place(case_id, exhibit.sha256, span)
+
+    def _place(self, case_id: str, sha256: str, span: Span | None) -> Place:
+        """``stored_at`` for a caller that already has the span (``verify`` reads them all at once)."""
         if span is None:
-            with self.store.session() as s:
-                span = ExhibitRepository(s).span(case_id, exhibit.sha256)
-        if span is None:
-            return loose_path(self.settings, case_id, exhibit.sha256), 0, None
+            return loose_path(self.settings, case_id, sha256), 0, None
         return packs_dir(self.settings, case_id) / span.pack, span.offset, span.length
 
     def _decrypt(
-        self, case_id: str, exhibit: Exhibit, key: bytes, span: Span | None = None
+        self, case_id: str, exhibit: Exhibit, key: bytes, place: Place | None = None
     ) -> Iterator[bytes]:
-        path, offset, length = self.stored_at(case_id, exhibit, span)
+        path, offset, length = place or self.stored_at(case_id, exhibit)
         try:
             handle = open(path, "rb")  # noqa: SIM115 - closed below, after the generator's last chunk
         except FileNotFoundError:

@@ -93,8 +93,8 @@ def verify_case(vault: Vault, case_id: str) -> VerifyReport:
             problems.append(Problem(where=exhibit.label, reason="vault.problem.exhibit_record"))
         if not exhibit.stored:
             continue
-        span = spans.get(exhibit.sha256)
-        path, offset, length = vault.stored_at(case_id, exhibit, span)
+        place = vault._place(case_id, exhibit.sha256, spans.get(exhibit.sha256))
+        path, offset, length = place
         # Missing: the file is gone, or a pack was cut short before the blob's end.
         if not path.is_file() or (length is not None and path.stat().st_size < offset + length):
             problems.append(Problem(where=exhibit.label, reason="vault.problem.exhibit_missing"))
@@ -102,7 +102,7 @@ def verify_case(vault: Vault, case_id: str) -> VerifyReport:
         sha = hashlib.sha256()
         size = 0
         try:
-            for chunk in vault._decrypt(case_id, exhibit, key, span):
+            for chunk in vault._decrypt(case_id, exhibit, key, place):
                 sha.update(chunk)
                 size += len(chunk)
         except VaultError:
